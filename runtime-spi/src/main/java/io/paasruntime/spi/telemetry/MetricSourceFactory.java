@@ -1,0 +1,7 @@
+package io.paasruntime.spi.telemetry;
+
+import io.paasruntime.spi.ProviderFactory;
+
+/** Factory of {@link MetricSource}s; config section {@code metrics}. */
+public interface MetricSourceFactory extends ProviderFactory<MetricSource> {
+}
