@@ -43,6 +43,14 @@ public interface StateStore extends AutoCloseable {
      */
     <T> Optional<T> exclusively(String jobName, java.util.function.Supplier<T> job);
 
+    /**
+     * The PostgreSQL server this store started itself, if it runs on the embedded one; the host
+     * offers it to other providers through {@link io.paasruntime.spi.ProviderContext#embeddedPostgres()}.
+     */
+    default Optional<io.paasruntime.spi.ProviderContext.PostgresServer> embeddedServer() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }
