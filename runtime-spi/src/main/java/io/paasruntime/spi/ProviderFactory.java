@@ -18,12 +18,11 @@ public interface ProviderFactory<P extends AutoCloseable> {
     String id();
 
     /**
-     * The SPI version this factory was built for. Do not override: the default is compiled into
-     * the provider's class file, so it records the SPI the provider was built against.
+     * The SPI version this factory was built for. Implement it as {@code return SpiVersion.CURRENT;}:
+     * the compiler copies the constant into the provider's own class file, so the value records the
+     * SPI the provider was compiled against, and the registry refuses a mismatch at start-up.
      */
-    default int spiVersion() {
-        return SpiVersion.CURRENT;
-    }
+    int spiVersion();
 
     /** The config keys this provider reads; any other key under its section is refused. */
     List<ConfigKey> configKeys();
