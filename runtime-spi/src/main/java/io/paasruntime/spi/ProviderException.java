@@ -13,6 +13,8 @@ public class ProviderException extends RuntimeException {
     public enum Kind {
         /** The input was refused; {@link #field()} names it when there is one. */
         INVALID,
+        /** The input is larger than a configured limit; {@link #field()} names it. */
+        TOO_LARGE,
         /** The thing asked for does not exist. */
         NOT_FOUND,
         /** The request clashes with existing state (a duplicate name, a concurrent change). */
@@ -40,6 +42,10 @@ public class ProviderException extends RuntimeException {
 
     public static ProviderException invalid(String field, String message) {
         return new ProviderException(Kind.INVALID, field, message, null);
+    }
+
+    public static ProviderException tooLarge(String field, String message) {
+        return new ProviderException(Kind.TOO_LARGE, field, message, null);
     }
 
     public static ProviderException notFound(String message) {
