@@ -1,0 +1,2 @@
+/** Apps: create, list, rename, soft delete, restore and purge. */
+package io.paasruntime.core.apps;

@@ -1,0 +1,2 @@
+/** Replaying the first answer to a POST retried with the same {@code Idempotency-Key}. */
+package io.paasruntime.core.idempotency;

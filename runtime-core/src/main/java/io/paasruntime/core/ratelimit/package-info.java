@@ -1,0 +1,2 @@
+/** Rolling-window rate limits per token and per source address. */
+package io.paasruntime.core.ratelimit;
