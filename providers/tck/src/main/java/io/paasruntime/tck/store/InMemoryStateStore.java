@@ -61,6 +61,11 @@ public final class InMemoryStateStore implements StateStore {
         }
     }
 
+    /** Whether some thread waits for the global lock (lets tests prove isolation without sleeping). */
+    boolean lockWaitedFor() {
+        return lock.hasQueuedThreads();
+    }
+
     @Override
     public TenantRepository tenants() {
         return tenants;
