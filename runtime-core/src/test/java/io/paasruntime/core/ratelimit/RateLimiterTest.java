@@ -1,0 +1,71 @@
+package io.paasruntime.core.ratelimit;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimiterTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void allowsTheLimitThenRefusesWithRetryAfter() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(1), clock);
+        assertThat(limiter.acquire("t").remaining()).isEqualTo(2);
+        assertThat(limiter.acquire("t").remaining()).isEqualTo(1);
+        assertThat(limiter.acquire("t").remaining()).isZero();
+        RateLimiter.Decision refused = limiter.acquire("t");
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(60);
+        assertThat(refused.limit()).isEqualTo(3);
+    }
+
+    @Test
+    void theWindowRollsRequestByRequest() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(2, Duration.ofMinutes(1), clock);
+        limiter.acquire("t");
+        clock.now = clock.now.plusSeconds(30);
+        limiter.acquire("t");
+        assertThat(limiter.acquire("t").allowed()).isFalse();
+        clock.now = clock.now.plusSeconds(31);
+        // the first request left the window; the second is still in it
+        RateLimiter.Decision again = limiter.acquire("t");
+        assertThat(again.allowed()).isTrue();
+        assertThat(again.remaining()).isZero();
+        assertThat(limiter.acquire("t").retryAfterSeconds()).isEqualTo(29);
+    }
+
+    @Test
+    void keysAreIndependent() {
+        RateLimiter limiter = new RateLimiter(1, Duration.ofMinutes(1), new ManualClock());
+        assertThat(limiter.acquire("a").allowed()).isTrue();
+        assertThat(limiter.acquire("a").allowed()).isFalse();
+        assertThat(limiter.acquire("b").allowed()).isTrue();
+    }
+}
