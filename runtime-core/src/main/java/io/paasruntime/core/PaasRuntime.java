@@ -70,6 +70,7 @@ public final class PaasRuntime implements AutoCloseable {
     }
 
     private final Deque<AutoCloseable> closeables = new ArrayDeque<>();
+    private final java.util.Map<String, String> providerIds = new java.util.concurrent.ConcurrentSkipListMap<>();
     private final ProviderRegistry registry;
     private final Clock clock;
     private StateStore store;
@@ -188,6 +189,7 @@ public final class PaasRuntime implements AutoCloseable {
         try {
             P provider = factory.create(settings.providerConfig(port, factory.configKeys()), context);
             closeables.push(provider);
+            providerIds.put(port.section(), factory.id());
             LOG.info(port.section() + " provider: " + factory.id());
             return provider;
         } catch (ProviderException e) {
@@ -262,6 +264,11 @@ public final class PaasRuntime implements AutoCloseable {
 
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** Which provider serves each port, e.g. {@code store → jdbc}; ports without a provider are absent. */
+    public java.util.Map<String, String> providerIds() {
+        return java.util.Collections.unmodifiableMap(providerIds);
     }
 
     public ProviderRegistry registry() {
