@@ -139,14 +139,14 @@ public final class PaasRuntime implements AutoCloseable {
         configVars = new ConfigVars(store, apps, rollouts, locks, audit);
         idempotency = new Idempotency(store, clock);
 
-        store.exclusively("reconcile", () -> {
+        boolean reconciled = store.exclusively("reconcile", () -> {
             rollouts.reconcile();
-            return null;
-        }).orElseGet(() -> {
-            // another runtime on this store holds the lock: still run our own orchestrator's apps
+            return Boolean.TRUE;
+        }).isPresent();
+        if (!reconciled) {
+            // another runtime on this store is reconciling: still bring back what our orchestrator runs
             store.apps().listAllLive().forEach(rollouts::resume);
-            return null;
-        });
+        }
         startMaintenance();
     }
 

@@ -1,0 +1,2 @@
+/** The keycloak provider. */
+package io.paasruntime.keycloak;

@@ -1,0 +1,2 @@
+/** The kubernetes provider. */
+package io.paasruntime.kubernetes;

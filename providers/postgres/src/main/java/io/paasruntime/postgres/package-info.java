@@ -1,0 +1,2 @@
+/** The postgres provider. */
+package io.paasruntime.postgres;

@@ -1,0 +1,2 @@
+/** The signoz provider. */
+package io.paasruntime.signoz;
