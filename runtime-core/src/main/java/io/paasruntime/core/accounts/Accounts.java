@@ -25,6 +25,9 @@ public final class Accounts {
     public static final int MIN_PASSWORD = 8;
     public static final int MAX_PASSWORD = 128;
 
+    /** Tokens already verified, so a client's repeated calls skip the signature check until the token expires. */
+    private static final int VERIFIED_CACHE_SIZE = 10_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, Principal> verified = new java.util.concurrent.ConcurrentHashMap<>();
     private final IdentityProvider identity;
     private final StateStore store;
     private final Audit audit;
@@ -76,8 +79,20 @@ public final class Accounts {
         if (bearerToken == null || bearerToken.isBlank()) {
             throw new Unauthorized("missing bearer token");
         }
+        Principal cached = verified.get(bearerToken);
+        if (cached != null) {
+            if (cached.expiresAt().isAfter(clock.instant())) {
+                return cached;
+            }
+            verified.remove(bearerToken);
+        }
         try {
-            return identity.verify(bearerToken);
+            Principal principal = identity.verify(bearerToken);
+            if (verified.size() >= VERIFIED_CACHE_SIZE) {
+                verified.clear();
+            }
+            verified.put(bearerToken, principal);
+            return principal;
         } catch (ProviderException e) {
             if (e.kind() == ProviderException.Kind.UNAVAILABLE) {
                 throw ProviderErrors.translate(e);

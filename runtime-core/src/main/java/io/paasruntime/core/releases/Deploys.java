@@ -39,6 +39,11 @@ public final class Deploys {
         this.maxArtifactBytes = maxArtifactBytes;
     }
 
+    /** The largest artifact body a deploy accepts, in bytes (config {@code deploys.max-artifact-bytes}). */
+    public long maxArtifactBytes() {
+        return maxArtifactBytes;
+    }
+
     public ReleaseView deploy(Caller caller, String idOrName, DeployRequest request) {
         App app = apps.resolve(caller, idOrName);
         request.description().ifPresent(d -> {
