@@ -7,7 +7,8 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ms() { date +%s%3N; }
 # start_server PORT DATADIR LOGFILE: starts bin/paas-runtime in the background, sets SERVER_PID
 start_server() {
-  "$root/bin/paas-runtime" --port "$1" --data-dir "$2" >"$3" 2>&1 &
+  RUNTIME_SERVER_RATE_LIMIT_AUTHENTICATED=${BENCH_TOKEN_LIMIT:-100000000} \
+    "$root/bin/paas-runtime" --port "$1" --data-dir "$2" >"$3" 2>&1 &
   SERVER_PID=$!
 }
 wait_ready() { # URL, timeout seconds
