@@ -1,0 +1,2 @@
+/** The paas command-line interface. */
+package io.paasruntime.cli;
