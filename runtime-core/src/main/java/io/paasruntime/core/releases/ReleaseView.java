@@ -9,20 +9,24 @@ import java.util.TreeMap;
 /**
  * A release as the API shows it. Config values are never shown here, only which keys were set.
  *
- * @param source     {@code {"kind":"artifact"|"image","ref":…}}
- * @param processes  process type → command
+ * @param source     the artifact digest ({@code sha256:…}) or the image reference
+ * @param sourceKind {@code artifact} or {@code image}
+ * @param processes  process type → {@code {"command":…}}, the shape an image deploy sends
  * @param rollbackOf the version it copies, or null
  */
-public record ReleaseView(String id, String appId, int version, String status, String statusReason, Source source,
-                          Map<String, String> processes, java.util.List<String> configKeys, String description,
-                          Integer rollbackOf, String createdAt, String createdBy, boolean current) {
+public record ReleaseView(String id, String appId, int version, String status, String statusReason, String source,
+                          String sourceKind, Map<String, ProcessCommand> processes, java.util.List<String> configKeys,
+                          String description, Integer rollbackOf, String createdAt, String createdBy, boolean current) {
 
-    public record Source(String kind, String ref) {
+    /** One process type's command. */
+    public record ProcessCommand(String command) {
     }
 
     public static ReleaseView of(Release r, boolean current) {
+        Map<String, ProcessCommand> processes = new TreeMap<>();
+        r.processes().forEach((type, command) -> processes.put(type, new ProcessCommand(command)));
         return new ReleaseView(r.id().toString(), r.appId().toString(), r.version(), r.status().wireName(),
-                r.statusReason().orElse(null), new Source(r.sourceKind(), r.source()), new TreeMap<>(r.processes()),
+                r.statusReason().orElse(null), r.source(), r.sourceKind(), processes,
                 r.config().keySet().stream().sorted().toList(), r.description().orElse(null), r.rollbackOf().orElse(null),
                 Times.format(r.createdAt()), r.createdBy(), current);
     }

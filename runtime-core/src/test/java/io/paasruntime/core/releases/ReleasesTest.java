@@ -118,7 +118,8 @@ class ReleasesTest {
 
         assertThat(v3.version()).isEqualTo(3);
         assertThat(v3.rollbackOf()).isEqualTo(1);
-        assertThat(v3.source().ref()).isEqualTo("registry/hello:1");
+        assertThat(v3.source()).isEqualTo("registry/hello:1");
+        assertThat(v3.sourceKind()).isEqualTo("image");
         assertThat(v3.description()).isEqualTo("Rollback to v1");
         assertThat(core.orchestrator.last().env()).containsExactly(Map.entry("GREETING", "hi"));
         assertThat(core.configVars.get(ada, "hello")).containsExactly(Map.entry("GREETING", "hi"));
