@@ -1,0 +1,23 @@
+package io.paasruntime.store.jdbc;
+
+import io.paasruntime.spi.store.AddonRepository;
+import io.paasruntime.spi.store.AppRepository;
+import io.paasruntime.spi.store.AppSettingsRepository;
+import io.paasruntime.spi.store.AuditRepository;
+import io.paasruntime.spi.store.IdempotencyRepository;
+import io.paasruntime.spi.store.ReleaseRepository;
+import io.paasruntime.spi.store.SigningKeyRepository;
+import io.paasruntime.spi.store.TenantRepository;
+import io.paasruntime.spi.store.UserRepository;
+
+/** Every repository, all reaching the database through one {@link SqlRunner}. */
+record Repositories(TenantRepository tenants, UserRepository users, AppRepository apps, ReleaseRepository releases,
+                    AppSettingsRepository settings, AddonRepository addons, AuditRepository audit,
+                    IdempotencyRepository idempotency, SigningKeyRepository signingKeys) {
+
+    static Repositories over(SqlRunner sql) {
+        return new Repositories(new JdbcTenants(sql), new JdbcUsers(sql), new JdbcApps(sql), new JdbcReleases(sql),
+                new JdbcSettings(sql), new JdbcAddons(sql), new JdbcAudit(sql), new JdbcIdempotency(sql),
+                new JdbcSigningKeys(sql));
+    }
+}
