@@ -1,0 +1,106 @@
+package io.paasruntime.local.orchestration;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Starts one instance as an OS process:
+ * {@code setsid prlimit <limits> -- [setpriv <app user> --] /bin/sh -c <command>}, each step
+ * exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
+ * with the size's limits and, when the runtime is root, as the unprivileged app user. The working
+ * directory is the release directory; HOME and TMPDIR are the instance's own. The environment is
+ * built from scratch (the runtime's own variables, which may hold its secrets, are not inherited).
+ */
+final class InstanceLauncher {
+    static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+
+    private final LocalDataLayout layout;
+    private final Optional<AppUser> user;
+    private final PidFiles pidFiles;
+
+    InstanceLauncher(LocalDataLayout layout, Optional<AppUser> user, PidFiles pidFiles) {
+        this.layout = layout;
+        this.user = user;
+        this.pidFiles = pidFiles;
+    }
+
+    /** A started process and what identifies it in {@code /proc}. */
+    record LaunchedProcess(Process process, long pid, long startTicks) {
+    }
+
+    LaunchedProcess launch(InstanceSpec spec) throws IOException {
+        Path home = privateDir(spec, "home");
+        Path tmp = privateDir(spec, "tmp");
+        ProcessBuilder builder = new ProcessBuilder(command(spec))
+                .directory(spec.releaseDir().toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = builder.environment();
+        env.clear();
+        env.putAll(environment(spec, home, tmp));
+        Process process = builder.start();
+        long pid = process.pid();
+        OptionalLong ticks = ProcessGroups.startTicks(pid);
+        if (ticks.isPresent()) {
+            pidFiles.record(spec.app().appId(), spec.slot(), pid, ticks.getAsLong());
+        }
+        return new LaunchedProcess(process, pid, ticks.orElse(-1));
+    }
+
+    /** Removes what {@link #launch} left for this instance once it is stopped for good. */
+    void cleanUp(InstanceSpec spec) throws IOException {
+        pidFiles.forget(spec.app().appId(), spec.slot());
+        FileTrees.deleteRecursively(layout.runDir(spec.app().appId()).resolve(spec.slot()));
+    }
+
+    List<String> command(InstanceSpec spec) {
+        ProcessSize size = spec.size();
+        List<String> argv = new ArrayList<>(List.of("setsid", "prlimit",
+                "--data=" + size.memoryBytes, "--nofile=" + size.openFiles, "--core=0"));
+        user.ifPresent(u -> argv.add("--nproc=" + size.processes));
+        argv.add("--");
+        user.ifPresent(u -> argv.addAll(List.of("setpriv", "--reuid=" + u.uid(), "--regid=" + u.gid(),
+                "--init-groups", "--no-new-privs", "--")));
+        argv.addAll(List.of("/bin/sh", "-c", spec.command()));
+        return argv;
+    }
+
+    static Map<String, String> environment(InstanceSpec spec, Path home, Path tmp) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", DEFAULT_PATH);
+        env.put("LANG", "C.UTF-8");
+        env.put("TMPDIR", tmp.toString());
+        env.put("PYTHONUNBUFFERED", "1"); // so print() lines reach the log as they happen
+        env.putAll(spec.env());
+        env.put("HOME", home.toString());
+        spec.port().ifPresent(port -> env.put("PORT", Integer.toString(port)));
+        env.put("PS", spec.id());
+        env.put("DYNO", spec.id());
+        env.put("PAAS_INSTANCE", spec.id());
+        env.put("PAAS_APP", spec.app().appName());
+        env.put("PAAS_RELEASE", "v" + spec.version());
+        return env;
+    }
+
+    private Path privateDir(InstanceSpec spec, String name) throws IOException {
+        Path appRun = layout.runDir(spec.app().appId());
+        Path slot = appRun.resolve(spec.slot());
+        Path dir = slot.resolve(name);
+        Files.createDirectories(dir);
+        for (Path shared : List.of(layout.runRoot(), appRun, slot)) {
+            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (user.isPresent()) {
+            user.get().own(dir);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,97 @@
+package io.paasruntime.local.orchestration;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Facts about and signals to the process groups app instances run in. Every instance is started
+ * through {@code setsid}, so its first process leads a session and group whose id is its pid, and
+ * everything it forks stays in that group: signalling the group reaches the whole tree.
+ */
+final class ProcessGroups {
+    private static final Path PROC = Path.of("/proc");
+
+    private ProcessGroups() {
+    }
+
+    /** Field 22 of {@code /proc/<pid>/stat}: when the process started, in clock ticks since boot. */
+    static OptionalLong startTicks(long pid) {
+        return stat(pid).map(f -> OptionalLong.of(Long.parseLong(f[19]))).orElse(OptionalLong.empty());
+    }
+
+    /** Whether any live (not zombie) process is in group {@code pgid}. */
+    static boolean groupAlive(long pgid) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path dir : dirs) {
+                var fields = stat(Long.parseLong(dir.getFileName().toString()));
+                if (fields.isPresent() && !fields.get()[0].equals("Z") && Long.parseLong(fields.get()[2]) == pgid) {
+                    return true;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** Sends {@code signal} ({@code TERM}, {@code KILL}) to every process of group {@code pgid}. */
+    static void signal(long pgid, String signal) {
+        if (pgid <= 1) {
+            throw new IllegalArgumentException("refusing to signal process group " + pgid);
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-s", signal, "--", "-" + pgid)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(5, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run kill: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** SIGTERM to the group, then SIGKILL if anything of it is still alive after {@code grace}. */
+    static void terminate(long pgid, Duration grace) {
+        signal(pgid, "TERM");
+        if (!awaitGone(pgid, Instant.now().plus(grace))) {
+            signal(pgid, "KILL");
+            awaitGone(pgid, Instant.now().plusSeconds(5));
+        }
+    }
+
+    /** Polls until group {@code pgid} has no live process or {@code deadline} passes. */
+    static boolean awaitGone(long pgid, Instant deadline) {
+        while (groupAlive(pgid)) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return !groupAlive(pgid);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fields of {@code /proc/<pid>/stat} after the command name: index 0 is the state
+     * (field 3), 2 the group (field 5), 3 the session (field 6), 19 the start time (field 22).
+     */
+    static java.util.Optional<String[]> stat(long pid) {
+        try {
+            String line = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+            int close = line.lastIndexOf(')');
+            return java.util.Optional.of(line.substring(close + 2).split(" "));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

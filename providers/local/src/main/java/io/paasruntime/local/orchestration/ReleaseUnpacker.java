@@ -1,0 +1,101 @@
+package io.paasruntime.local.orchestration;
+
+import io.paasruntime.spi.ProviderException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+
+/**
+ * Unpacks a stored artifact into a release directory, applying the same checks as the upload.
+ * Files and directories are written first and links created last, so no entry is ever written
+ * through a link; the result is moved into place only when complete. Files are owned by the
+ * runtime and readable (not writable) by the apps: each instance writes to its own HOME and TMPDIR.
+ */
+final class ReleaseUnpacker {
+    private final ArtifactStore artifacts;
+
+    ReleaseUnpacker(ArtifactStore artifacts) {
+        this.artifacts = artifacts;
+    }
+
+    /**
+     * Makes {@code target} hold the content of artifact {@code ref}; an existing {@code target} is
+     * kept as it is (it was completed by an earlier unpack).
+     */
+    void unpack(String ref, Path target) throws IOException {
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path artifact = artifacts.path(ref).filter(Files::isRegularFile)
+                .orElseThrow(() -> ProviderException.notFound("artifact " + ref + " is no longer stored"));
+        Path work = target.resolveSibling(target.getFileName() + ".unpacking");
+        FileTrees.deleteRecursively(work);
+        Files.createDirectories(work);
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try {
+            SafeArchiveLayout layout = new ArchiveScanner(artifacts.maxUnpackedBytes()).scan(artifact, new Writer(work));
+            for (Map.Entry<String, String> link : layout.hardLinks().entrySet()) {
+                Path path = prepareSlot(work, link.getKey());
+                Path existing = work.resolve(link.getValue());
+                if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+                    throw ProviderException.invalid("body", "unsafe path: hard link " + link.getKey() + " does not point to a file");
+                }
+                Files.createLink(path, existing);
+            }
+            for (Map.Entry<String, String> link : layout.symlinks().entrySet()) {
+                Files.createSymbolicLink(prepareSlot(work, link.getKey()), Path.of(link.getValue()));
+            }
+            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            FileTrees.deleteRecursively(work);
+            throw e;
+        }
+    }
+
+    /** Creates the parents of {@code path} and removes a file already there (never a directory). */
+    private static Path prepareSlot(Path root, String path) throws IOException {
+        Path file = root.resolve(path);
+        if (!file.normalize().startsWith(root)) {
+            throw ProviderException.invalid("body", "unsafe path " + path);
+        }
+        makeDirectories(root, file.getParent());
+        if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw ProviderException.invalid("body", "unsafe path: entry " + path + " would replace a directory");
+        }
+        Files.deleteIfExists(file);
+        return file;
+    }
+
+    private static void makeDirectories(Path root, Path dir) throws IOException {
+        if (dir.equals(root) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        makeDirectories(root, dir.getParent());
+        Files.createDirectory(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** Writes directories and regular files below the work directory. */
+    private record Writer(Path root) implements ArchiveScanner.Visitor {
+        @Override
+        public void directory(String path, TarEntry entry) throws IOException {
+            if (!path.isEmpty()) {
+                makeDirectories(root, root.resolve(path));
+            }
+        }
+
+        @Override
+        public void file(String path, TarEntry entry, InputStream content) throws IOException {
+            Path file = prepareSlot(root, path);
+            Files.copy(content, file);
+            boolean executable = (entry.mode() & 0100) != 0;
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(executable ? "rwxr-xr-x" : "rw-r--r--"));
+        }
+    }
+}
