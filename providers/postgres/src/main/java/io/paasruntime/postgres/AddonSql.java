@@ -76,10 +76,14 @@ final class AddonSql {
         }
     }
 
-    /** A role that cannot log in yet (see {@link #markReady}). */
+    /**
+     * A role that cannot log in yet (see {@link #markReady}). It must inherit: on PostgreSQL 15+ the
+     * {@code public} schema belongs to {@code pg_database_owner}, whose rights the owner gets only by
+     * inheritance.
+     */
     static void createRole(Connection c, AddonIdentity id, Plan plan) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE ROLE " + id.quoted() + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT"
+            s.execute("CREATE ROLE " + id.quoted() + " NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE INHERIT"
                     + " NOREPLICATION NOBYPASSRLS CONNECTION LIMIT " + plan.connectionLimit());
         }
     }
@@ -96,7 +100,8 @@ final class AddonSql {
      * reaches the server, so it cannot appear in its statement log or in an error message.
      */
     static void setPassword(Connection c, AddonIdentity id, char[] password) throws SQLException {
-        c.unwrap(PGConnection.class).alterUserPassword(id.name(), password, "scram-sha-256");
+        // the driver wipes the array it is given; the caller still needs the password for the URL
+        c.unwrap(PGConnection.class).alterUserPassword(id.name(), password.clone(), "scram-sha-256");
     }
 
     /**

@@ -139,6 +139,20 @@ public final class SystemPostgres implements AutoCloseable {
         throw last;
     }
 
+    /**
+     * Stops the server at once, as a crash or an outage would, keeping its files: clients get
+     * "connection refused" until {@link #startAgain()}.
+     */
+    public void stop() {
+        run("pg_ctl", List.of("-D", dataDir().toString(), "-m", "immediate", "-w", "stop"));
+    }
+
+    /** Starts a server stopped by {@link #stop()} again, on the same port and with the same data. */
+    public void startAgain() {
+        run("pg_ctl", List.of("-D", dataDir().toString(), "-l", root.resolve("server.log").toString(),
+                "-w", "-t", "60", "start"));
+    }
+
     /** Stops the server at once and deletes its folder. */
     @Override
     public void close() {
