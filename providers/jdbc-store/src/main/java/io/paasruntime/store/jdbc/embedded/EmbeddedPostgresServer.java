@@ -80,6 +80,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             postgres = builder(files, chosenPort, password, fresh).start();
             checkPgCtlSucceeded(postgres);
             files.secure();
+            StablePort.remember(files.portFile(), chosenPort);
             var started = new EmbeddedPostgresServer(postgres, lock,
                     new PostgresServer(HOST, chosenPort, SUPERUSER, password), files);
             started.checkOwnServerAndCreateDatabase();
@@ -181,6 +182,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (!exists) {
                 statement.execute("CREATE DATABASE " + DATABASE);
             }
+            // Database add-ons create login roles on this server: they must not get into the store's
+            // database, nor the admin one (PostgreSQL grants CONNECT to PUBLIC by default).
+            statement.execute("REVOKE CONNECT ON DATABASE " + DATABASE + " FROM PUBLIC");
+            statement.execute("REVOKE CONNECT ON DATABASE postgres FROM PUBLIC");
         }
     }
 

@@ -10,25 +10,26 @@ import java.util.Optional;
 
 /**
  * The embedded server's port. Add-on URLs handed to apps name it, so it must not change between
- * starts: a configured port wins, else the one kept in the port file, else a free one chosen now
- * and written to the file.
+ * starts: a configured port wins, else the one kept in the port file, else a free one chosen now.
+ * The port a server started on is written to the file.
  */
 final class StablePort {
     private StablePort() {
     }
 
     static int resolve(Path portFile, Optional<Integer> configured) throws IOException {
-        int port;
         if (configured.isPresent()) {
-            port = configured.get();
-        } else if (Files.exists(portFile)) {
-            port = parse(OwnerOnlyFile.read(portFile), portFile);
-        } else {
-            port = freeLoopbackPort();
+            return configured.get();
         }
-        // Remember it, so that removing the setting later keeps the same port.
+        if (Files.exists(portFile)) {
+            return parse(OwnerOnlyFile.read(portFile), portFile);
+        }
+        return freeLoopbackPort();
+    }
+
+    /** Keeps the port a server started on, so that later starts (even without the setting) use it again. */
+    static void remember(Path portFile, int port) throws IOException {
         OwnerOnlyFile.write(portFile, port + "\n");
-        return port;
     }
 
     /** Whether nothing listens on {@code port} of the loopback address. */
