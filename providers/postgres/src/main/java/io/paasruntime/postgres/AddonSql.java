@@ -40,8 +40,13 @@ final class AddonSql {
     private AddonSql() {
     }
 
-    /** Revokes {@code PUBLIC}'s {@code CONNECT} on every database that still grants it (see class doc). */
-    static void protectOtherDatabases(Connection c) throws SQLException {
+    /**
+     * Revokes {@code PUBLIC}'s {@code CONNECT} on every database that still grants it (see class doc).
+     *
+     * @return the databases still open to {@code PUBLIC}: an admin that is neither superuser nor their
+     *         owner cannot close them
+     */
+    static List<String> protectOtherDatabases(Connection c) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
@@ -49,8 +54,9 @@ final class AddonSql {
                 lock.setLong(1, PROTECTION_LOCK);
                 lock.execute();
             }
-            List<String> open = strings(c, "SELECT datname FROM pg_database WHERE datallowconn"
-                    + " AND has_database_privilege('public', oid, 'CONNECT') ORDER BY datname");
+            String openToPublic = "SELECT datname FROM pg_database WHERE datallowconn"
+                    + " AND has_database_privilege('public', oid, 'CONNECT') ORDER BY datname";
+            List<String> open = strings(c, openToPublic);
             if (!open.isEmpty()) {
                 List<String> keepAccess = strings(c, "SELECT rolname FROM pg_roles WHERE rolcanlogin AND NOT rolsuper"
                         + " AND rolname !~ '" + ROLE_PATTERN + "' AND rolname !~ '^pg_' ORDER BY rolname");
@@ -67,7 +73,9 @@ final class AddonSql {
                     }
                 }
             }
+            List<String> stillOpen = open.isEmpty() ? open : strings(c, openToPublic);
             c.commit();
+            return stillOpen;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
             throw e;

@@ -23,9 +23,11 @@ import java.util.List;
  * <p>Threading: thread-safe; every operation opens its own admin session.
  */
 final class PostgresDatabaseProvider implements DatabaseProvider {
+    private static final System.Logger LOG = System.getLogger(PostgresDatabaseProvider.class.getName());
     private final AdminServer server;
     private final Clock clock;
     private final Leftovers leftovers;
+    private volatile List<String> lastWarned = List.of();
 
     PostgresDatabaseProvider(AdminServer server, Clock clock, Leftovers leftovers) {
         this.server = server;
@@ -45,7 +47,7 @@ final class PostgresDatabaseProvider implements DatabaseProvider {
         char[] password = AddonIdentity.newPassword();
         try (Connection c = connect("create the database")) {
             leftovers.dropAll(c);
-            AddonSql.protectOtherDatabases(c);
+            warnIfOpen(AddonSql.protectOtherDatabases(c));
             Progress progress = new Progress();
             try {
                 AddonSql.createRole(c, id, plan);
@@ -97,6 +99,15 @@ final class PostgresDatabaseProvider implements DatabaseProvider {
     @Override
     public void close() {
         leftovers.close();
+    }
+
+    /** Says once per set of databases that add-on roles can still log in there. */
+    private void warnIfOpen(List<String> stillOpen) {
+        if (!stillOpen.isEmpty() && !stillOpen.equals(lastWarned)) {
+            lastWarned = stillOpen;
+            LOG.log(System.Logger.Level.WARNING, "add-on roles can still connect to databases " + stillOpen + " on "
+                    + server + ": make databases.admin-user a superuser or their owner, or revoke CONNECT from PUBLIC");
+        }
     }
 
     private Connection connect(String action) {

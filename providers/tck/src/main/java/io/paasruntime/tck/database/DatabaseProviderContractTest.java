@@ -125,7 +125,7 @@ public abstract class DatabaseProviderContractTest {
     }
 
     /** Opens a JDBC session from a {@code postgres://user:password@host:port/db} URL. */
-    protected static Connection connect(String postgresUrl) throws SQLException {
+    public static Connection connect(String postgresUrl) throws SQLException {
         URI uri = URI.create(postgresUrl);
         String[] userInfo = uri.getRawUserInfo().split(":", 2);
         Properties props = new Properties();
