@@ -1,0 +1,2 @@
+/** The contract every {@link io.paasruntime.spi.orchestration.Orchestrator} passes. */
+package io.paasruntime.tck.orchestration;
