@@ -30,32 +30,31 @@ final class StalePostmaster {
      */
     static void clear(Path pgData, Duration stopWait) throws IOException {
         Path pidFile = pgData.resolve("postmaster.pid");
-        Optional<Long> pid = readPid(pidFile);
-        if (pid.isEmpty()) {
+        if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(ProcessHandle::isAlive);
-        if (process.isPresent() && isPostgresOf(pid.get(), pgData)) {
-            stop(process.get(), stopWait);
+        Optional<ProcessHandle> orphan = readPid(pidFile).flatMap(ProcessHandle::of)
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> isPostgresOf(process.pid(), pgData));
+        if (orphan.isPresent()) {
+            stop(orphan.get(), stopWait);
         }
-        // Dead, stopped just now, or a PID since reused by another program: the file is stale.
+        // Dead, stopped just now, a PID since reused by another program, or a torn file: it is stale.
         Files.deleteIfExists(pidFile);
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {
         try {
             List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.getFirst().trim()));
-        } catch (NoSuchFileException e) {
+            return lines.isEmpty() ? Optional.empty()
+                    : Optional.of(Long.parseLong(lines.getFirst().trim())).filter(pid -> pid > 0);
+        } catch (NoSuchFileException | NumberFormatException e) {
             return Optional.empty();
-        } catch (NumberFormatException e) {
-            // Torn write: no server can own a file without a PID.
-            return Optional.of(-1L);
         }
     }
 
     /** A postmaster's command line is {@code .../postgres -D <data dir> ...}. */
-    static boolean isPostgresOf(long pid, Path pgData) {
+    private static boolean isPostgresOf(long pid, Path pgData) {
         List<String> argv;
         try {
             byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
