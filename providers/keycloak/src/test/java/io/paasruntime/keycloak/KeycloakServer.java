@@ -1,0 +1,377 @@
+package io.paasruntime.keycloak;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The real Keycloak distribution (unpacked by the build into {@code target/keycloak}), started in
+ * development mode on loopback with an in-memory database and the test realms imported: {@link #REALM}
+ * from {@code realm/paas-realm.json} and {@link #OTHER_REALM}, a copy under another name. Tests reach
+ * it through {@link KeycloakExtension}, which starts it once per test JVM and stops it at the end.
+ * Also does the admin chores tests need (with the bootstrap admin of the master realm).
+ */
+public final class KeycloakServer implements AutoCloseable {
+    public static final String REALM = "paas";
+    public static final String OTHER_REALM = "paas-other";
+    public static final String API_CLIENT = "paas-api";
+    public static final String API_SECRET = "paas-api-secret";
+    public static final String ADMIN_CLIENT = "paas-admin";
+    public static final String ADMIN_SECRET = "paas-admin-secret";
+    private static final String REALM_RESOURCE = "/realm/paas-realm.json";
+    private static final Duration START_DEADLINE = Duration.ofSeconds(240);
+    private static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
+
+    private final Process process;
+    private final String url;
+    private final Path log;
+    private final String bootstrapPassword;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Thread shutdownHook;
+
+    private KeycloakServer(Process process, String url, Path log, String bootstrapPassword) {
+        this.process = process;
+        this.url = url;
+        this.log = log;
+        this.bootstrapPassword = bootstrapPassword;
+        this.shutdownHook = new Thread(this::killTree, "keycloak-test-server-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Starts Keycloak from {@code keycloak.home} (set by the build) and waits until both realms answer. */
+    public static KeycloakServer start() {
+        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("no Keycloak distribution at " + home
+                    + "; run the module's build (mvn -pl providers/keycloak test) so it is unpacked there");
+        }
+        try {
+            importRealms(home.resolve("data/import"));
+            int port = freePort();
+            int managementPort = freePort();
+            String password = UUID.randomUUID().toString();
+            Path log = home.getParent().resolve("keycloak-" + port + ".log");
+            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
+                    "--db=dev-mem", "--import-realm")
+                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("KEYCLOAK_") || k.startsWith("QUARKUS_")
+                    || k.equals("JAVA_OPTS"));
+            env.put("JAVA_HOME", System.getProperty("java.home"));
+            env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", password);
+            KeycloakServer server = new KeycloakServer(builder.start(), "http://127.0.0.1:" + port, log, password);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Keycloak", e);
+        }
+    }
+
+    /** Writes the test realm and a renamed copy where {@code --import-realm} reads them. */
+    private static void importRealms(Path importDir) throws IOException {
+        Files.createDirectories(importDir);
+        try (var old = Files.list(importDir)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+        String realm = realmJson();
+        Files.writeString(importDir.resolve(REALM + "-realm.json"), realm);
+        Files.writeString(importDir.resolve(OTHER_REALM + "-realm.json"), renamedRealm(realm, OTHER_REALM));
+    }
+
+    /** The test realm file, as operators get it in docs/keycloak. */
+    public static String realmJson() {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + REALM_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String renamedRealm(String realmJson, String name) {
+        try {
+            Map<String, Object> realm = new HashMap<>(JSONObjectUtils.parse(realmJson));
+            realm.put("realm", name);
+            return JSONObjectUtils.toJSONString(realm);
+        } catch (ParseException e) {
+            throw new IllegalStateException("the test realm file is not JSON", e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(START_DEADLINE);
+        List<String> realms = List.of(REALM, OTHER_REALM);
+        int ready = 0;
+        while (ready < realms.size()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                killTree();
+                throw new IllegalStateException("Keycloak was not ready within " + START_DEADLINE + ":\n" + logTail());
+            }
+            if (answers(url + "/realms/" + realms.get(ready) + "/.well-known/openid-configuration")) {
+                ready++;
+            } else {
+                pause(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private boolean answers(String address) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    /** Keycloak's base URL, e.g. {@code http://127.0.0.1:41234}. */
+    public String url() {
+        return url;
+    }
+
+    /** The {@code identity} settings of a provider on {@code realm} of this server (the test realm's clients). */
+    public Map<String, String> identitySettings(String realm) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("url", url);
+        settings.put("realm", realm);
+        settings.put("client-id", API_CLIENT);
+        settings.put("client-secret", API_SECRET);
+        settings.put("admin-client-id", ADMIN_CLIENT);
+        settings.put("admin-client-secret", ADMIN_SECRET);
+        return settings;
+    }
+
+    // ---- admin chores, as the bootstrap admin ----
+
+    /** Creates a realm from the test realm file under another name (for tests that change realm-wide state). */
+    public void createRealm(String name) {
+        expect(admin("POST", "/admin/realms", renamedRealm(realmJson(), name)), 201, "create realm " + name);
+    }
+
+    /**
+     * Adds a confidential client {@code clientId} (secret = the client id) to {@code realm} that, like
+     * the API client, allows the password grant and maps the tenant, but puts only itself in {@code aud}.
+     * Does nothing when it exists.
+     */
+    public void ensureClient(String realm, String clientId) {
+        String client = JSONObjectUtils.toJSONString(Map.of(
+                "clientId", clientId, "publicClient", false, "secret", clientId,
+                "standardFlowEnabled", false, "directAccessGrantsEnabled", true,
+                "protocolMappers", List.of(
+                        Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                                "config", Map.of("included.client.audience", clientId, "access.token.claim", "true")),
+                        Map.of("name", "tenant id", "protocol", "openid-connect",
+                                "protocolMapper", "oidc-usermodel-attribute-mapper",
+                                "config", Map.of("user.attribute", "tenant_id", "claim.name", "tenant_id",
+                                        "jsonType.label", "String", "access.token.claim", "true")))));
+        int status = admin("POST", "/admin/realms/" + realm + "/clients", client).statusCode();
+        if (status != 201 && status != 409) {
+            throw new IllegalStateException("could not create client " + clientId + ": HTTP " + status);
+        }
+    }
+
+    /** Makes a new RS256 key the realm's active signing key; the old one stays published. */
+    public void rotateSigningKey(String realm) {
+        String realmId = (String) json(expect(admin("GET", "/admin/realms/" + realm, null), 200, "read realm")).get("id");
+        String component = JSONObjectUtils.toJSONString(Map.of(
+                "name", "rotated-" + System.nanoTime(), "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider", "parentId", realmId,
+                "config", Map.of("priority", List.of(String.valueOf(1000 + System.currentTimeMillis() % 100_000)),
+                        "algorithm", List.of("RS256"), "keySize", List.of("2048"))));
+        expect(admin("POST", "/admin/realms/" + realm + "/components", component), 201, "add a signing key");
+    }
+
+    /** The user whose email is {@code email}, as the Admin API shows it. */
+    public Optional<Map<String, Object>> user(String realm, String email) {
+        return first(expect(admin("GET", "/admin/realms/" + realm + "/users?exact=true&email="
+                + URLEncoder.encode(email, StandardCharsets.UTF_8), null), 200, "find user"));
+    }
+
+    /** The organization whose alias is {@code alias}. */
+    public Optional<Map<String, Object>> organization(String realm, String alias) {
+        return first(expect(admin("GET", "/admin/realms/" + realm + "/organizations?exact=true&search="
+                + URLEncoder.encode(alias, StandardCharsets.UTF_8), null), 200, "find organization"))
+                .filter(org -> alias.equals(org.get("alias")));
+    }
+
+    /** The ids of the members of organization {@code organizationId}. */
+    public List<String> memberIds(String realm, String organizationId) {
+        String body = expect(admin("GET", "/admin/realms/" + realm + "/organizations/" + organizationId + "/members",
+                null), 200, "list members");
+        List<String> ids = new ArrayList<>();
+        for (Map<String, Object> member : array(body)) {
+            ids.add((String) member.get("id"));
+        }
+        return ids;
+    }
+
+    /** A raw password grant on {@code realm}, with extra form fields (e.g. {@code scope=openid}); the JSON answer. */
+    public Map<String, Object> passwordGrant(String realm, String clientId, String secret, String username,
+                                             String password, Map<String, String> extra) {
+        Map<String, String> form = new HashMap<>(extra);
+        form.putAll(Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
+                "username", username, "password", password));
+        return json(expect(postForm(url + "/realms/" + realm + "/protocol/openid-connect/token", form), 200,
+                "password grant"));
+    }
+
+    /** A client-credentials token of {@code clientId} on {@code realm}. */
+    public String serviceAccountToken(String realm, String clientId, String secret) {
+        return (String) json(expect(postForm(url + "/realms/" + realm + "/protocol/openid-connect/token",
+                Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret)), 200,
+                "client credentials grant")).get("access_token");
+    }
+
+    private HttpResponse<String> admin(String method, String path, String json) {
+        String token = (String) json(expect(postForm(url + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", BOOTSTRAP_ADMIN,
+                "password", bootstrapPassword)), 200, "bootstrap admin login")).get("access_token");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token);
+        if (json != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> postForm(String address, Map<String, String> form) {
+        StringBuilder body = new StringBuilder();
+        form.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return send(HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String expect(HttpResponse<String> response, int status, String what) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(what + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static Map<String, Object> json(String body) {
+        try {
+            return JSONObjectUtils.parse(body);
+        } catch (ParseException e) {
+            throw new IllegalStateException("not a JSON object: " + body, e);
+        }
+    }
+
+    private static List<Map<String, Object>> array(String body) {
+        return json("{\"a\":" + body + "}").get("a") instanceof List<?> list
+                ? list.stream().map(item -> {
+                    @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) item;
+                    return map;
+                }).toList()
+                : List.of();
+    }
+
+    private static Optional<Map<String, Object>> first(String body) {
+        return array(body).stream().findFirst();
+    }
+
+    private void killTree() {
+        // kc.sh runs Keycloak's JVM as its child: stop the whole tree, then make sure it is gone.
+        List<ProcessHandle> tree = Stream.concat(process.descendants(), Stream.of(process.toHandle())).toList();
+        tree.forEach(ProcessHandle::destroy);
+        Instant deadline = Instant.now().plusSeconds(30);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                handle.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                handle.destroyForcibly();
+            }
+        }
+    }
+
+    /** Stops Keycloak and every process it started. */
+    @Override
+    public void close() {
+        killTree();
+        http.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            // the hook is running or ran: nothing left to do
+        }
+    }
+}
