@@ -11,9 +11,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +98,7 @@ class EmbeddedPostgresTest {
             before = store.embeddedServer().orElseThrow();
         }
         assertThat(folder().resolve("pgdata/postmaster.pid")).doesNotExist();
-        assertThat(accepts(before.port())).isFalse();
+        assertThat(LoopbackPorts.accepts(before.port())).isFalse();
 
         try (StateStore store = TestStores.embedded(dataDir)) {
             assertThat(store.tenants().findById(tenant.id())).contains(tenant);
@@ -152,7 +150,7 @@ class EmbeddedPostgresTest {
 
     @Test
     void aConfiguredPortIsUsedAndKeptAfterTheSettingIsRemoved() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         try (StateStore store = TestStores.open(dataDir, Map.of("embedded.port", String.valueOf(port)))) {
             assertThat(store.embeddedServer().orElseThrow().port()).isEqualTo(port);
         }
@@ -235,18 +233,4 @@ class EmbeddedPostgresTest {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.paasruntime.store.jdbc;
 
 import io.paasruntime.spi.store.StateStore;
+import io.paasruntime.spi.store.Tenant;
 import io.paasruntime.tck.postgres.SystemPostgres;
 import io.paasruntime.tck.store.StateStoreContractTest;
 import org.junit.jupiter.api.AfterAll;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +43,18 @@ class ExternalStoreContractTest extends StateStoreContractTest {
     @Override
     protected StateStore store() {
         return store;
+    }
+
+    @Test
+    void aSecondRuntimeOnTheSameDatabaseSeesTheDataButNotARunningJob() throws Exception {
+        Tenant tenant = newTenant();
+        try (StateStore second = TestStores.open(dataDir, Map.of("url", postgres.jdbcUrl("postgres"),
+                "user", postgres.superuser(), "password", postgres.password(), "pool-size", "2"))) {
+            assertThat(second.tenants().findById(tenant.id())).contains(tenant);
+            Optional<Optional<String>> secondsTry = store.exclusively("purge", () -> second.exclusively("purge", () -> "twice"));
+            assertThat(secondsTry).contains(Optional.empty());
+            assertThat(second.exclusively("purge", () -> "after")).contains("after");
+        }
     }
 
     @Test

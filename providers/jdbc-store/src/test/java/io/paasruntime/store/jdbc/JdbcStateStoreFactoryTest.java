@@ -8,11 +8,6 @@ import io.paasruntime.spi.store.StateStoreFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -61,11 +56,8 @@ class JdbcStateStoreFactoryTest {
     }
 
     @Test
-    void anUnreachableExternalDatabaseIsUnavailable() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+    void anUnreachableExternalDatabaseIsUnavailable() {
+        int closedPort = LoopbackPorts.free();
         assertThatThrownBy(() -> TestStores.open(dataDir, Map.of("url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/paas",
                 "user", "paas", "password", "hunter2")))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
@@ -84,7 +76,7 @@ class JdbcStateStoreFactoryTest {
         store.close(); // idempotent
 
         assertThat(dataDir.resolve("postgres/pgdata/postmaster.pid")).doesNotExist();
-        assertThat(accepts(port)).isFalse();
+        assertThat(LoopbackPorts.accepts(port)).isFalse();
         assertThatThrownBy(() -> store.tenants().findById(UUID.randomUUID()))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
@@ -96,14 +88,5 @@ class JdbcStateStoreFactoryTest {
                     assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID);
                     assertThat(e.getMessage()).contains(field);
                 });
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
