@@ -1,6 +1,8 @@
 package io.paasruntime.core;
 
 import io.paasruntime.core.accounts.Accounts;
+import io.paasruntime.core.addons.Addons;
+import io.paasruntime.core.addons.CredentialCipher;
 import io.paasruntime.core.apps.Apps;
 import io.paasruntime.core.audit.Audit;
 import io.paasruntime.core.config.ConfigVars;
@@ -89,6 +91,7 @@ public final class PaasRuntime implements AutoCloseable {
     private Processes processes;
     private ConfigVars configVars;
     private Idempotency idempotency;
+    private Addons addons;
     private ScheduledExecutorService maintenance;
 
     private PaasRuntime(ProviderRegistry registry, Clock clock) {
@@ -138,6 +141,10 @@ public final class PaasRuntime implements AutoCloseable {
         processes = new Processes(store, apps, orchestrator, locks, audit);
         configVars = new ConfigVars(store, apps, rollouts, locks, audit);
         idempotency = new Idempotency(store, clock);
+        Optional<Addons.Backend> addonBackend = databases.map(d -> new Addons.Backend(providerIds.get(Port.DATABASES.section()),
+                d, CredentialCipher.load(settings.value("addons", "encryption-key"), options.dataDir())));
+        addons = new Addons(store, apps, configVars, locks, audit, clock, ids, addonBackend);
+        rollouts.onPurge(addons::deprovisionAll);
 
         boolean reconciled = store.exclusively("reconcile", () -> {
             rollouts.reconcile();
@@ -264,6 +271,11 @@ public final class PaasRuntime implements AutoCloseable {
 
     public Idempotency idempotency() {
         return idempotency;
+    }
+
+    /** Database add-ons; they answer {@code unavailable} when no databases provider is configured. */
+    public Addons addons() {
+        return addons;
     }
 
     /** Which provider serves each port, e.g. {@code store → jdbc}; ports without a provider are absent. */
