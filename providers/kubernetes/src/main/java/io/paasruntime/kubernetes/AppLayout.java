@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Where an app's objects live and what they are called and labelled.
@@ -72,6 +74,14 @@ record AppLayout(AppRef app, String namespace, String baseName) {
     /** {@code <app>-<tenant suffix>.<domain>}. */
     String ingressHost(String domain) {
         return app.appName() + "-" + tenantSuffix(app.tenantId()) + "." + domain;
+    }
+
+    /** The objects the app has when it runs {@code processTypes}. */
+    AppObjectNames objectNames(Set<String> processTypes, boolean ingressDomain) {
+        boolean web = processTypes.contains(WEB);
+        return new AppObjectNames(processTypes.stream().map(this::deploymentName).collect(Collectors.toSet()),
+                web ? Set.of(serviceName()) : Set.of(), web && ingressDomain ? Set.of(serviceName()) : Set.of(),
+                Set.of(secretName()), Set.of(anchorName()));
     }
 
     /** Labels of every object of the app. */

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The live objects of one app in the cluster: reads them by the app's label, writes them with
@@ -98,13 +99,22 @@ final class AppObjects {
         return client.network().v1().ingresses().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems();
     }
 
-    Optional<Secret> secret() {
-        return client.secrets().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems().stream()
-                .filter(s -> s.getMetadata().getName().equals(layout.secretName())).findFirst();
+    List<Secret> secrets() {
+        return client.secrets().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems();
     }
 
-    void restoreSecretData(Map<String, String> data) {
-        client.secrets().inNamespace(layout.namespace()).withName(layout.secretName()).edit(s -> {
+    List<ConfigMap> configMaps() {
+        return client.configMaps().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems();
+    }
+
+    /** The names of everything the app has now. */
+    AppObjectNames names() {
+        return new AppObjectNames(names(deployments()), names(services()), names(ingresses()), names(secrets()),
+                names(configMaps()));
+    }
+
+    void restoreSecretData(String secret, Map<String, String> data) {
+        client.secrets().inNamespace(layout.namespace()).withName(secret).edit(s -> {
             s.setData(data);
             return s;
         });
@@ -127,27 +137,17 @@ final class AppObjects {
                 + AppManifests.RESTARTED_AT + "\":\"" + instant + "\"}}}}}");
     }
 
-    /** Deletes the app's Deployments that are not named in {@code keep}. */
-    void deleteDeploymentsExcept(Set<String> keep) {
-        deployments().stream().filter(d -> !keep.contains(d.getMetadata().getName())).forEach(this::delete);
-    }
-
-    void deleteWebRouting(boolean service, boolean ingress) {
-        if (service) {
-            services().forEach(this::delete);
-        }
-        if (ingress) {
-            ingresses().forEach(this::delete);
-        }
-    }
-
-    /** Deletes everything the app owns; the anchor goes last so the garbage collector finishes what is left. */
-    void deleteAll() {
-        deployments().forEach(this::delete);
-        services().forEach(this::delete);
-        ingresses().forEach(this::delete);
-        client.secrets().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems().forEach(this::delete);
-        client.configMaps().inNamespace(layout.namespace()).withLabels(appSelector()).list().getItems().forEach(this::delete);
+    /**
+     * Deletes the app's objects not named in {@code keep}: what a release no longer has, what a failed
+     * release added, or (with {@link AppObjectNames#NONE}) the whole app. The anchor ConfigMap goes
+     * last so the garbage collector finishes anything left behind.
+     */
+    void deleteAllBut(AppObjectNames keep) {
+        deployments().stream().filter(o -> !keep.deployments().contains(o.getMetadata().getName())).forEach(this::delete);
+        services().stream().filter(o -> !keep.services().contains(o.getMetadata().getName())).forEach(this::delete);
+        ingresses().stream().filter(o -> !keep.ingresses().contains(o.getMetadata().getName())).forEach(this::delete);
+        secrets().stream().filter(o -> !keep.secrets().contains(o.getMetadata().getName())).forEach(this::delete);
+        configMaps().stream().filter(o -> !keep.configMaps().contains(o.getMetadata().getName())).forEach(this::delete);
     }
 
     static Optional<String> restartedAt(Deployment deployment) {
@@ -162,6 +162,10 @@ final class AppObjects {
 
     private void delete(HasMetadata object) {
         client.resource(object).delete();
+    }
+
+    private static Set<String> names(List<? extends HasMetadata> objects) {
+        return objects.stream().map(o -> o.getMetadata().getName()).collect(Collectors.toSet());
     }
 
     private Map<String, String> appSelector() {

@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  */
 final class ImageReference {
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final String DOMAIN = "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)"
-            + "(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?";
+    private static final String HOST = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+    // a first segment is a registry only with a dot, a port or as localhost (as docker reads it)
+    private static final String DOMAIN = "(?:localhost(?::[0-9]+)?|" + HOST + "(?:\\." + HOST + ")+(?::[0-9]+)?|"
+            + HOST + ":[0-9]+)";
     private static final Pattern REFERENCE = Pattern.compile(
             "(?:" + DOMAIN + "/)?" + COMPONENT + "(?:/" + COMPONENT + ")*"
                     + "(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");

@@ -114,11 +114,9 @@ public final class KubernetesOrchestrator implements Orchestrator {
                     undo(objects, before);
                     throw e;
                 }
-                boolean web = release.processes().containsKey(AppLayout.WEB);
                 rollouts.start(new Rollout(objects, release.releaseId(), release.version(),
-                        release.processes().keySet().stream().map(layout::deploymentName).collect(Collectors.toSet()),
-                        web, web && settings.ingressDomain().isPresent(), before, listener,
-                        System.nanoTime() + rollouts.timeout().toNanos()));
+                        layout.objectNames(release.processes().keySet(), settings.ingressDomain().isPresent()), before,
+                        listener, System.nanoTime() + rollouts.timeout().toNanos()));
             });
             return null;
         });
@@ -210,7 +208,7 @@ public final class KubernetesOrchestrator implements Orchestrator {
         call("delete " + app.appName(), () -> {
             locks.run(app.appId(), () -> {
                 rollouts.cancel(app.appId(), ReleaseStatus.FAILED, "the app was deleted before the rollout finished");
-                objects.deleteAll();
+                objects.deleteAllBut(AppObjectNames.NONE);
             });
             return null;
         });

@@ -87,7 +87,7 @@ final class RolloutTracker implements AutoCloseable {
         boolean late = System.nanoTime() - rollout.deadlineNanos() > 0;
         try {
             List<Deployment> live = rollout.objects().deployments().stream()
-                    .filter(d -> rollout.deployments().contains(d.getMetadata().getName())).toList();
+                    .filter(d -> rollout.wanted().deployments().contains(d.getMetadata().getName())).toList();
             List<RolloutProgress> progress = live.stream().map(RolloutProgress::of).toList();
             Optional<String> failure = progress.stream().filter(p -> p.state() == RolloutProgress.State.FAILED)
                     .map(RolloutProgress::detail).findFirst()
@@ -96,7 +96,7 @@ final class RolloutTracker implements AutoCloseable {
                 finish(rollout, failure);
                 return;
             }
-            Optional<String> waiting = live.size() < rollout.deployments().size()
+            Optional<String> waiting = live.size() < rollout.wanted().deployments().size()
                     ? Optional.of("a Deployment of the release was deleted")
                     : progress.stream().filter(p -> p.state() != RolloutProgress.State.DONE).map(RolloutProgress::detail).findFirst();
             if (waiting.isEmpty()) {
@@ -127,8 +127,7 @@ final class RolloutTracker implements AutoCloseable {
             }
             try {
                 if (failure.isEmpty()) {
-                    rollout.objects().deleteDeploymentsExcept(rollout.deployments());
-                    rollout.objects().deleteWebRouting(!rollout.web(), !rollout.ingress());
+                    rollout.objects().deleteAllBut(rollout.wanted());
                 } else {
                     rollout.before().restore(rollout.objects());
                 }
