@@ -55,6 +55,7 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         LocalOrchestratorSettings settings = LocalOrchestratorSettings.from(config);
         LocalDataLayout layout = LocalDataLayout.under(context.dataDir());
         Optional<AppUser> user = AppUser.forRuntime(settings.runAsUser());
+        requireTools(user.isPresent() ? List.of("setsid", "prlimit", "setpriv", "kill") : List.of("setsid", "prlimit", "kill"));
         PidFiles pidFiles = new PidFiles(layout.pidFiles());
         try {
             Files.createDirectories(layout.root());
@@ -72,6 +73,18 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
                 new InstanceLauncher(layout, user, pidFiles), new ProcessPorts(settings.processPorts()),
                 new RoutePorts(layout.routesFile(), settings.routerPorts()), logs, context.clock(),
                 user.flatMap(u -> unreachable(u, layout.root()))));
+    }
+
+    /** The util-linux and procps commands instances are started and stopped with. */
+    private static void requireTools(List<String> tools) {
+        List<String> path = List.of(Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin:/bin").split(":"));
+        List<String> missing = tools.stream()
+                .filter(tool -> path.stream().noneMatch(dir -> Files.isExecutable(Path.of(dir.isEmpty() ? "." : dir, tool))))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw ProviderException.unavailable("the local orchestrator needs " + missing + " on the PATH "
+                    + "(Debian/Ubuntu: apt-get install util-linux procps)", null);
+        }
     }
 
     private static LocalLogStore sharedLogStore(ProviderContext context) {

@@ -37,7 +37,9 @@ final class ReleaseUnpacker {
         Path work = target.resolveSibling(target.getFileName() + ".unpacking");
         FileTrees.deleteRecursively(work);
         Files.createDirectories(work);
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path dir : new Path[] {work, work.getParent(), work.getParent().getParent()}) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // the app user walks through
+        }
         try {
             SafeArchiveLayout layout = new ArchiveScanner(artifacts.maxUnpackedBytes()).scan(artifact, new Writer(work));
             for (Map.Entry<String, String> link : layout.hardLinks().entrySet()) {
