@@ -21,6 +21,7 @@ final class Prompts {
             ctx.err().print(prompt);
             ctx.err().flush();
             answer = readStdinLine(ctx);
+            ctx.err().println(); // the piped answer was not echoed: end the prompt's line
         }
         return answer == null ? "" : answer.trim();
     }
