@@ -128,7 +128,7 @@ public final class PaasRuntime implements AutoCloseable {
         orchestrator = create(Port.ORCHESTRATION, settings, context);
         logs = createOptional(Port.LOGS, settings, context);
         metrics = createOptional(Port.METRICS, settings, context);
-        databases = createOptional(Port.DATABASES, settings, context);
+        databases = createDatabases(settings, context);
 
         ids = new UuidV7Generator(clock);
         locks = new AppLocks();
@@ -188,6 +188,24 @@ public final class PaasRuntime implements AutoCloseable {
             return Optional.of(create(port, settings, context));
         }
         return registry.find(port, port.defaultId()).map(f -> instantiate(port, f, settings, context));
+    }
+
+    /**
+     * The databases port is optional: when the config names no provider and the default one has no
+     * server to work on (an external store and no {@code databases.admin-url}), add-ons are off rather
+     * than the runtime refusing to start.
+     */
+    private Optional<DatabaseProvider> createDatabases(RuntimeSettings settings, HostContext context) {
+        try {
+            return createOptional(Port.DATABASES, settings, context);
+        } catch (ProviderSetupException e) {
+            if (settings.providerNamed(Port.DATABASES) || !(e.getCause() instanceof ProviderException p)
+                    || p.kind() != ProviderException.Kind.INVALID) {
+                throw e;
+            }
+            LOG.warning("database add-ons are off: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private <P extends AutoCloseable, F extends ProviderFactory<P>> P instantiate(Port<F> port, F factory,

@@ -102,8 +102,8 @@ final class ServerModule {
     @Singleton
     static ApiRouting routing(HealthService health, AuthService auth, AppsService apps, DeploysService deploys,
                               ProcessesService processes, ConfigService config, OpenApiService openApi,
-                              ErrorMapper errors) {
-        return new ApiRouting(List.of(health, auth, apps, deploys, processes, config, openApi), errors);
+                              ErrorMapper errors, io.paasruntime.server.api.AddonsService addons) {
+        return new ApiRouting(List.of(health, auth, apps, deploys, processes, config, addons, openApi), errors);
     }
 
     @Provides
