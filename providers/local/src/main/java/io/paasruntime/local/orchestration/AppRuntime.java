@@ -371,24 +371,17 @@ final class AppRuntime {
     /** Stops {@code instances} in parallel; with {@code drain}, each once its requests in flight are done. */
     private void stopAll(List<SupervisedInstance> instances, boolean drain) {
         Instant drainDeadline = Instant.now().plus(parts.settings().gracePeriod());
-        List<Thread> stopping = new ArrayList<>();
+        List<Runnable> stops = new ArrayList<>();
         for (SupervisedInstance instance : instances) {
             pool.remove(instance);
-            stopping.add(Thread.ofVirtual().name("stop-" + instance.spec().slot()).start(() -> {
+            stops.add(() -> {
                 if (drain) {
                     BackendPool.awaitDrained(instance, drainDeadline);
                 }
                 instance.stop();
-            }));
+            });
         }
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Waiting.inParallel("stop-" + app.appName(), stops);
     }
 
     private synchronized void openRouter() throws IOException {

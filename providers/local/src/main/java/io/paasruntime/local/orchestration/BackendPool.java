@@ -84,17 +84,6 @@ final class BackendPool {
 
     /** Waits until no request is in flight on {@code instance} (already removed from the pool), or {@code deadline}. */
     static boolean awaitDrained(SupervisedInstance instance, Instant deadline) {
-        while (instance.inFlight().get() > 0) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Waiting.until(() -> instance.inFlight().get() == 0, deadline, 10);
     }
 }

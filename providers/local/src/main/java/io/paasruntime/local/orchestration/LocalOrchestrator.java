@@ -10,7 +10,6 @@ import io.paasruntime.spi.orchestration.ReleaseListener;
 import io.paasruntime.spi.orchestration.SourceUpload;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,18 +102,7 @@ public final class LocalOrchestrator implements Orchestrator {
     @Override
     public void close() {
         closed = true;
-        List<Thread> stopping = new ArrayList<>();
-        for (AppRuntime runtime : apps.values()) {
-            stopping.add(Thread.ofVirtual().name("shutdown").start(runtime::shutdown));
-        }
-        for (Thread thread : stopping) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Waiting.inParallel("shutdown", apps.values().stream().map(runtime -> (Runnable) runtime::shutdown).toList());
     }
 
     private AppRuntime running(AppRef app) {

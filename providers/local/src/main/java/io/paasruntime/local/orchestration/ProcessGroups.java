@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -56,29 +55,9 @@ final class ProcessGroups {
         }
     }
 
-    /** SIGTERM to the group, then SIGKILL if anything of it is still alive after {@code grace}. */
-    static void terminate(long pgid, Duration grace) {
-        signal(pgid, "TERM");
-        if (!awaitGone(pgid, Instant.now().plus(grace))) {
-            signal(pgid, "KILL");
-            awaitGone(pgid, Instant.now().plusSeconds(5));
-        }
-    }
-
     /** Polls until group {@code pgid} has no live process or {@code deadline} passes. */
     static boolean awaitGone(long pgid, Instant deadline) {
-        while (groupAlive(pgid)) {
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return !groupAlive(pgid);
-            }
-        }
-        return true;
+        return Waiting.until(() -> !groupAlive(pgid), deadline, 20);
     }
 
     /**
