@@ -18,7 +18,7 @@ final class KubernetesErrors {
         String message = "Kubernetes API: could not " + action + (code > 0 ? " (HTTP " + code + ")" : "")
                 + (reason.isBlank() ? "" : ": " + reason);
         return switch (code) {
-            case 0 -> ProviderException.unavailable("Kubernetes API unreachable: could not " + action, e);
+            case -1, 0 -> ProviderException.unavailable("Kubernetes API unreachable: could not " + action, e);
             case 401, 403 -> ProviderException.unavailable(message
                     + "; check the runtime's service account and its RBAC rules", e);
             case 404 -> new ProviderException(ProviderException.Kind.NOT_FOUND, null, message, e);

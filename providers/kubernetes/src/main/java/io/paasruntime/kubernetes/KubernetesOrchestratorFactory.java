@@ -57,7 +57,12 @@ public final class KubernetesOrchestratorFactory implements OrchestratorFactory 
         try {
             Config base = settings.kubeconfig().map(path -> Config.fromKubeconfig(path.toFile()))
                     .orElseGet(() -> Config.autoConfigure(null));
-            Config config = settings.masterUrl().map(url -> new ConfigBuilder(base).withMasterUrl(url).build()).orElse(base);
+            ConfigBuilder builder = new ConfigBuilder(base)
+                    // an API call answers a user's request: fail within seconds, not after Fabric8's ten retries
+                    .withRequestRetryBackoffLimit(2)
+                    .withConnectionTimeout(5_000);
+            settings.masterUrl().ifPresent(builder::withMasterUrl);
+            Config config = builder.build();
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (KubernetesClientException e) {
             throw ProviderException.invalid("orchestration.kubeconfig", "cannot configure the Kubernetes client: "

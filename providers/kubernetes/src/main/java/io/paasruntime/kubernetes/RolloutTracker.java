@@ -109,7 +109,8 @@ final class RolloutTracker implements AutoCloseable {
         } catch (KubernetesClientException e) {
             LOG.log(Level.WARNING, "checking rollout of release " + rollout.releaseId() + " failed (HTTP " + e.getCode() + ")");
             if (late) {
-                finish(rollout, Optional.of("not available within " + timeout + " (Kubernetes API unreachable)"));
+                finish(rollout, Optional.of("not available within " + timeout + " (Kubernetes API "
+                        + (e.getCode() > 0 ? "answered HTTP " + e.getCode() : "unreachable") + ")"));
             } else {
                 schedule(rollout, pollInterval);
             }
