@@ -75,7 +75,7 @@ public final class KeycloakServer implements AutoCloseable {
             int port = freePort();
             int managementPort = freePort();
             String password = UUID.randomUUID().toString();
-            Path log = home.getParent().resolve("keycloak-" + port + ".log");
+            Path log = home.getParent().resolve("keycloak-test.log");
             ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                     "--db=dev-mem", "--import-realm")
@@ -251,7 +251,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /** The organization whose alias is {@code alias}. */
     public Optional<Map<String, Object>> organization(String realm, String alias) {
-        return first(expect(admin("GET", "/admin/realms/" + realm + "/organizations?exact=true&search="
+        return first(expect(admin("GET", "/admin/realms/" + realm + "/organizations?briefRepresentation=false&exact=true&search="
                 + URLEncoder.encode(alias, StandardCharsets.UTF_8), null), 200, "find organization"))
                 .filter(org -> alias.equals(org.get("alias")));
     }
