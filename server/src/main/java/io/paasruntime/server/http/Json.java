@@ -2,6 +2,7 @@ package io.paasruntime.server.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -100,6 +101,13 @@ public final class Json {
     }
 
     private static ValidationFailed refusal(IOException e) {
+        // a syntax error met while binding a field arrives wrapped in a JsonMappingException
+        if (e instanceof JsonMappingException m && m.getCause() instanceof StreamReadException s) {
+            return syntax(s, path(m));
+        }
+        if (e instanceof StreamReadException s) {
+            return syntax(s, "body");
+        }
         if (e instanceof UnrecognizedPropertyException u) {
             return ValidationFailed.of(path(u), "is not a known field");
         }
@@ -107,26 +115,27 @@ public final class Json {
             return ValidationFailed.of(path(n), "must not be null");
         }
         if (e instanceof MismatchedInputException m) {
-            String field = path(m);
-            return ValidationFailed.of(field, "must be " + expected(m.getTargetType()));
+            return ValidationFailed.of(path(m), "must be " + expected(m.getTargetType()));
         }
-        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        if (e instanceof JsonMappingException m) {
             return ValidationFailed.of(path(m), "has an invalid value");
         }
-        if (e instanceof StreamReadException s) {
-            // malformed JSON, or a number too big for its field: name the field the parser was in
-            String field = "body";
-            if (s.getProcessor() instanceof JsonParser p && p.getParsingContext() != null) {
-                String name = p.getParsingContext().getCurrentName();
-                if (name != null && s.getClass().getSimpleName().equals("InputCoercionException")) {
-                    return ValidationFailed.of(name, "is out of range");
-                }
-            }
-            String where = s.getLocation() == null ? "" : " (line " + s.getLocation().getLineNr() + ", column "
-                    + s.getLocation().getColumnNr() + ")";
-            return ValidationFailed.of(field, "is not valid JSON" + where);
-        }
         return ValidationFailed.of("body", "is not valid JSON");
+    }
+
+    /** Malformed JSON names the body and where; a number too big for its field names the field. */
+    private static ValidationFailed syntax(StreamReadException e, String field) {
+        if (e instanceof InputCoercionException) {
+            String name = field;
+            if (name.equals("body") && e.getProcessor() instanceof JsonParser p && p.getParsingContext() != null
+                    && p.getParsingContext().getCurrentName() != null) {
+                name = p.getParsingContext().getCurrentName();
+            }
+            return ValidationFailed.of(name, "is out of range");
+        }
+        String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+        return ValidationFailed.of("body", "is not valid JSON" + where);
     }
 
     private static String path(JsonMappingException e) {

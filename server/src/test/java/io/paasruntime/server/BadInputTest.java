@@ -1,0 +1,264 @@
+package io.paasruntime.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every bad input of the foundation issue, each answered with the right status, code and field,
+ * never a 500 and never a stack trace ({@link TestServer} checks the latter on every response).
+ */
+class BadInputTest {
+    @TempDir
+    static Path dataDir;
+    static TestServer api;
+    static String token;
+    static String otherToken;
+    static String otherAppId;
+
+    @BeforeAll
+    static void start() {
+        api = TestServer.start(dataDir, Map.of());
+        token = api.signupAndLogin("bad-input@example.com", "bad-input-pw", "bad-inputs");
+        otherToken = api.signupAndLogin("other@example.com", "other-tenant-pw", "others");
+        TestServer.Response other = api.post("/v1/apps", otherToken, "{\"name\":\"secret-app\"}");
+        assertThat(other.status()).isEqualTo(201);
+        otherAppId = other.json().get("id").asText();
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    @Test
+    void malformedJsonIsRefusedNamingTheBody() {
+        api.post("/v1/apps", token, "{\"name\": \"broken").assertInvalid("body");
+        api.post("/v1/apps", token, "{\"name\":\"x\"} trailing").assertInvalid("body");
+    }
+
+    @Test
+    void anEmptyBodyOrANonObjectIsRefused() {
+        api.send("POST", "/v1/apps", token, null).assertInvalid("body");
+        api.post("/v1/apps", token, "[\"name\"]").assertInvalid("body");
+        api.post("/v1/apps", token, "\"just a string\"").assertInvalid("body");
+    }
+
+    @Test
+    void aWrongTypeIsRefusedNamingTheField() {
+        TestServer.Response r = api.post("/v1/apps", token, "{\"name\": 42}").assertInvalid("name");
+        assertThat(r.json().at("/error/details/0/problem").asText()).isEqualTo("must be a string");
+        api.post("/v1/apps", token, "{\"name\": {\"nested\": true}}").assertInvalid("name");
+        api.post("/v1/auth/login", null, "{\"email\": [\"a@b.c\"], \"password\": \"x\"}").assertInvalid("email");
+    }
+
+    @Test
+    void aMissingFieldIsRefusedNamingTheField() {
+        api.post("/v1/apps", token, "{}").assertInvalid("name");
+        TestServer.Response signup = api.post("/v1/signup", null, "{\"email\":\"new@example.com\"}");
+        signup.assertInvalid("password").assertInvalid("tenant");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingTheField() {
+        TestServer.Response r = api.post("/v1/apps", token, "{\"name\":\"fine-name\",\"colour\":\"red\"}")
+                .assertInvalid("colour");
+        assertThat(r.json().at("/error/details/0/problem").asText()).isEqualTo("is not a known field");
+        assertThat(api.get("/v1/apps/fine-name", token).status()).as("nothing half-written").isEqualTo(404);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedWith413() {
+        String big = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\"}";
+        api.post("/v1/apps", token, big).assertError(413, "payload_too_large");
+        api.patch("/v1/apps/anything/config", token, big).assertError(413, "payload_too_large");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Upper-Case", "under_score", "1starts-with-digit", "ab", "ends-with-hyphen-",
+            "much-too-long-for-a-dns-label-name", "spa ce"})
+    void anAppNameThatIsNotADnsLabelIsRefused(String name) {
+        api.post("/v1/apps", token, "{\"name\":\"" + name + "\"}").assertInvalid("name");
+    }
+
+    @Test
+    void aDuplicateAppNameIsAConflict() {
+        assertThat(api.post("/v1/apps", token, "{\"name\":\"twice\"}").status()).isEqualTo(201);
+        api.post("/v1/apps", token, "{\"name\":\"twice\"}").assertError(409, "conflict");
+        assertThat(api.post("/v1/apps", token, "{\"name\":\"not-twice\"}").status()).isEqualTo(201);
+        api.patch("/v1/apps/not-twice", token, "{\"name\":\"twice\"}").assertError(409, "conflict");
+    }
+
+    @Test
+    void anUnknownIdOrNameIsNotFound() {
+        api.get("/v1/apps/" + UUID.randomUUID(), token).assertError(404, "not_found");
+        api.get("/v1/apps/no-such-app", token).assertError(404, "not_found");
+        api.delete("/v1/apps/no-such-app", token).assertError(404, "not_found");
+        api.post("/v1/apps/" + UUID.randomUUID() + "/restore", token, null).assertError(404, "not_found");
+    }
+
+    @Test
+    void anotherTenantsAppByIdIsNotFoundAndShowsNothingOfIt() {
+        TestServer.Response r = api.get("/v1/apps/" + otherAppId, token).assertError(404, "not_found");
+        assertThat(r.body()).doesNotContain("secret-app");
+        api.patch("/v1/apps/" + otherAppId, token, "{\"name\":\"stolen\"}").assertError(404, "not_found");
+        api.delete("/v1/apps/" + otherAppId, token).assertError(404, "not_found");
+        api.get("/v1/apps/" + otherAppId + "/config", token).assertError(404, "not_found");
+        assertThat(api.get("/v1/apps/" + otherAppId, otherToken).json().get("name").asText()).isEqualTo("secret-app");
+    }
+
+    @Test
+    void anotherTenantsAppByNameIsNotFoundAndShowsNothingOfIt() {
+        TestServer.Response r = api.get("/v1/apps/secret-app", token).assertError(404, "not_found");
+        assertThat(r.body()).doesNotContain(otherAppId);
+        assertThat(api.get("/v1/apps", token).body()).doesNotContain("secret-app");
+        assertThat(api.get("/v1/apps/secret-app", otherToken).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMissingTokenIsUnauthorizedWithABearerChallenge() {
+        TestServer.Response r = api.get("/v1/apps", null).assertError(401, "unauthorized");
+        assertThat(r.header("WWW-Authenticate")).isEqualTo("Bearer");
+        api.post("/v1/apps", null, "{\"name\":\"anonymous\"}").assertError(401, "unauthorized");
+    }
+
+    @Test
+    void aTamperedTokenIsUnauthorized() {
+        String[] parts = token.split("\\.");
+        ObjectNode claims = (ObjectNode) decode(parts[1]);
+        claims.put("tenant", UUID.randomUUID().toString());
+        String forged = parts[0] + "." + encode(claims.toString()) + "." + parts[2];
+        api.get("/v1/apps", forged).assertError(401, "unauthorized");
+        String badSignature = parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA";
+        api.get("/v1/apps", badSignature).assertError(401, "unauthorized");
+    }
+
+    @Test
+    void anAlgNoneTokenIsUnauthorized() {
+        String[] parts = token.split("\\.");
+        String unsigned = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".";
+        api.get("/v1/apps", unsigned).assertError(401, "unauthorized");
+    }
+
+    @Test
+    void anHmacTokenSignedWithThePublicKeyIsUnauthorized() throws Exception {
+        // algorithm confusion: HS256 keyed with the published JWKS bytes
+        String[] parts = token.split("\\.");
+        String header = encode("{\"alg\":\"HS256\",\"typ\":\"JWT\",\"kid\":\"" + decode(parts[0]).get("kid").asText() + "\"}");
+        byte[] key = api.get("/v1/auth/jwks", null).body().getBytes(StandardCharsets.UTF_8);
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+        String signature = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal((header + "." + parts[1]).getBytes(StandardCharsets.US_ASCII)));
+        api.get("/v1/apps", header + "." + parts[1] + "." + signature).assertError(401, "unauthorized");
+    }
+
+    @Test
+    void garbageOrAnotherSchemeIsUnauthorized() {
+        api.get("/v1/apps", "not-a-jwt").assertError(401, "unauthorized");
+        api.get("/v1/apps", "a.b.c").assertError(401, "unauthorized");
+        api.send("GET", "/v1/apps", null, null, "Authorization", "Basic dXNlcjpwYXNz").assertError(401, "unauthorized");
+        api.send("GET", "/v1/apps", null, null, "Authorization", "Bearer").assertError(401, "unauthorized");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownEmailGetTheSameAnswer() {
+        TestServer.Response wrongPassword = api.post("/v1/auth/login", null,
+                "{\"email\":\"bad-input@example.com\",\"password\":\"not-the-password\"}").assertError(401, "unauthorized");
+        TestServer.Response unknownEmail = api.post("/v1/auth/login", null,
+                "{\"email\":\"nobody@example.com\",\"password\":\"not-the-password\"}").assertError(401, "unauthorized");
+        assertThat(wrongPassword.json().at("/error/message").asText())
+                .isEqualTo(unknownEmail.json().at("/error/message").asText());
+    }
+
+    @Test
+    void aSecondSignupWithTheSameEmailIsAConflict() {
+        api.post("/v1/signup", null, "{\"email\":\"bad-input@example.com\",\"password\":\"another-pw-1\",\"tenant\":\"again\"}")
+                .assertError(409, "conflict");
+        api.post("/v1/signup", null, "{\"email\":\"BAD-INPUT@example.com\",\"password\":\"another-pw-1\",\"tenant\":\"again2\"}")
+                .assertError(409, "conflict");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "10000", "abc", "1.5", ""})
+    void aLimitOutsideOneTo200IsRefused(String limit) {
+        api.get("/v1/apps?limit=" + limit, token).assertInvalid("limit");
+    }
+
+    @Test
+    void aCursorThatWasNotIssuedIsRefused() {
+        api.get("/v1/apps?cursor=forged-cursor", token).assertInvalid("cursor");
+        api.get("/v1/apps?cursor=" + encode("apps:not-a-uuid"), token).assertInvalid("cursor");
+        api.get("/v1/apps?cursor=" + encode("releases:5"), token).assertInvalid("cursor");
+        api.get("/v1/apps?deleted=maybe", token).assertInvalid("deleted");
+    }
+
+    @Test
+    void configValuesMustBeStringsOrNull() {
+        api.post("/v1/apps", token, "{\"name\":\"typed-config\"}");
+        api.patch("/v1/apps/typed-config/config", token, "{\"GOOD\":\"yes\",\"COUNT\":5}").assertInvalid("COUNT");
+        api.patch("/v1/apps/typed-config/config", token, "{\"lower\":\"x\"}").assertInvalid("lower");
+        assertThat(api.get("/v1/apps/typed-config/config", token).json().properties()).as("nothing half-written").isEmpty();
+    }
+
+    @Test
+    void scalingTakesAnIntegerNotAString() {
+        api.post("/v1/apps", token, "{\"name\":\"scaled\"}");
+        api.patch("/v1/apps/scaled/processes/web", token, "{\"replicas\":\"3\"}").assertInvalid("replicas");
+        api.patch("/v1/apps/scaled/processes/web", token, "{\"replicas\":2.5}").assertInvalid("replicas");
+    }
+
+    @Test
+    void anUnknownRouteIsNotFoundAndAWrongMethodIsNotAllowed() {
+        api.get("/v1/no-such-thing", token).assertError(404, "not_found");
+        api.get("/nothing-here", null).assertError(404, "not_found");
+        TestServer.Response put = api.send("PUT", "/v1/apps", token, "{}").assertError(405, "method_not_allowed");
+        assertThat(put.header("Allow")).isEqualTo("GET, POST");
+        api.send("DELETE", "/v1/healthz", null, null).assertError(405, "method_not_allowed");
+    }
+
+    @Test
+    void anIdempotentPostIsReplayedWithTheSameApp() {
+        TestServer.Response first = api.send("POST", "/v1/apps", token, "{\"name\":\"once-only\"}",
+                "Idempotency-Key", "create-once-only");
+        TestServer.Response again = api.send("POST", "/v1/apps", token, "{\"name\":\"once-only\"}",
+                "Idempotency-Key", "create-once-only");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(first.header("Idempotent-Replayed")).isNull();
+        api.send("POST", "/v1/apps", token, "{\"name\":\"other-body\"}", "Idempotency-Key", "create-once-only")
+                .assertError(409, "conflict");
+        // the key is the caller's own: another tenant using it creates its own app
+        TestServer.Response other = api.send("POST", "/v1/apps", otherToken, "{\"name\":\"once-only\"}",
+                "Idempotency-Key", "create-once-only");
+        assertThat(other.status()).isEqualTo(201);
+        assertThat(other.json().get("id").asText()).isNotEqualTo(first.json().get("id").asText());
+    }
+
+    private static JsonNode decode(String part) {
+        try {
+            return TestServer.JSON.readTree(Base64.getUrlDecoder().decode(part));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+}
