@@ -384,11 +384,15 @@ final class AppRuntime {
         Waiting.inParallel("stop-" + app.appName(), stops);
     }
 
-    private synchronized void openRouter() throws IOException {
+    private synchronized void openRouter() {
         if (router == null) {
             router = new AppRouter(app.appName(), parts.routePorts().portFor(app.appId()), pool);
         }
-        router.open();
+        try {
+            router.open();
+        } catch (IOException e) {
+            throw ProviderException.unavailable(e.getMessage(), e);
+        }
     }
 
     private synchronized void closeRouter() {
