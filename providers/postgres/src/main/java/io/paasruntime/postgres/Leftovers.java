@@ -67,6 +67,19 @@ final class Leftovers implements AutoCloseable {
         swept = true;
     }
 
+    /**
+     * {@link #dropAll} before an operation: a leftover that cannot be dropped (say, the admin lost a
+     * right) is logged and kept, and must not block the operation itself.
+     */
+    void dropAllBefore(Connection c, String operation) {
+        try {
+            dropAll(c);
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not drop half-created add-ons before " + operation
+                    + "; will retry: " + e.getMessage());
+        }
+    }
+
     private void retryQuietly() {
         if (swept && pending.isEmpty()) {
             return;

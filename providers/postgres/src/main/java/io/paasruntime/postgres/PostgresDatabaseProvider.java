@@ -46,7 +46,7 @@ final class PostgresDatabaseProvider implements DatabaseProvider {
         AddonIdentity id = AddonIdentity.of(request.addonId());
         char[] password = AddonIdentity.newPassword();
         try (Connection c = connect("create the database")) {
-            leftovers.dropAll(c);
+            leftovers.dropAllBefore(c, "provisioning");
             warnIfOpen(AddonSql.protectOtherDatabases(c));
             Progress progress = new Progress();
             try {
@@ -78,7 +78,7 @@ final class PostgresDatabaseProvider implements DatabaseProvider {
     public void deprovision(String externalRef) {
         AddonIdentity id = new AddonIdentity(externalRef);
         try (Connection c = connect("drop the database")) {
-            leftovers.dropAll(c);
+            leftovers.dropAllBefore(c, "deprovisioning");
             AddonSql.dropDatabase(c, id);
             AddonSql.dropRole(c, id);
         } catch (SQLException e) {
