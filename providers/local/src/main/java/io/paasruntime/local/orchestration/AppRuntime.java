@@ -165,7 +165,6 @@ final class AppRuntime {
 
     private void deploy(Deployment d, ReleaseListener listener, long since) {
         log.event(AppLog.RUNTIME, "deploying v" + d.version());
-        report(listener, d, ReleaseStatus.RUNNING, null);
         ReleaseRun run = null;
         try {
             if (!ArtifactStore.KIND.equals(d.sourceKind())) {
@@ -186,6 +185,7 @@ final class AppRuntime {
                     run.add(startInstance(run, spec.type(), index));
                 }
             }
+            report(listener, d, ReleaseStatus.RUNNING, null);
             List<SupervisedInstance> gate = run.web().isEmpty() ? run.all() : run.web();
             Optional<String> failure = awaitUp(gate, run.all(), since);
             if (failure.isPresent()) {
