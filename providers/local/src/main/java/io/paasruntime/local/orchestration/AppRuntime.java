@@ -390,8 +390,17 @@ final class AppRuntime {
         }
         try {
             router.open();
-        } catch (IOException e) {
-            throw ProviderException.unavailable(e.getMessage(), e);
+        } catch (IOException taken) {
+            // another program took the app's port while the app was down: serving on a new, saved
+            // port beats not serving at all; the app's web_url shows the new address
+            int newPort = parts.routePorts().reassign(app.appId());
+            LOG.log(System.Logger.Level.WARNING, taken.getMessage() + "; app " + app.appName() + " moves to router port " + newPort);
+            router = new AppRouter(app.appName(), newPort, pool);
+            try {
+                router.open();
+            } catch (IOException e) {
+                throw ProviderException.unavailable(e.getMessage(), e);
+            }
         }
     }
 

@@ -50,6 +50,12 @@ final class RoutePorts {
         throw ProviderException.unavailable("no free port left in orchestration.router.port-range " + range, null);
     }
 
+    /** Chooses and saves a new port for the app, because its old one is taken by another program. */
+    synchronized int reassign(UUID appId) {
+        ports.remove(appId);
+        return portFor(appId);
+    }
+
     synchronized void release(UUID appId) {
         if (ports.remove(appId) != null) {
             save();

@@ -65,6 +65,38 @@ class RuntimeLifecycleTest {
     }
 
     @Test
+    void anAppWhosePortAnotherProgramTookWhileItWasDownMovesToANewPort() throws Exception {
+        AppRef app = TestApps.newApp("moved");
+        URI before;
+        Orchestrator first = LocalOrchestratorTest.create(TestProviderContext.of(dataDir));
+        PreparedSource source = first.prepare(new SourceUpload.Artifact(new ByteArrayInputStream(TestApps.tgz(TestApps.hello())), 0));
+        try {
+            RecordingListener listener = new RecordingListener();
+            first.apply(TestApps.deployment(app, 1, source, Map.of("web", 1), Map.of()), listener);
+            assertThat(listener.awaitOutcome(LocalOrchestratorTest.DEPLOY).status()).isEqualTo(ReleaseStatus.SUCCEEDED);
+            before = first.webUrl(app).orElseThrow();
+        } finally {
+            first.close();
+        }
+        try (java.net.ServerSocket squatter = new java.net.ServerSocket(before.getPort(), 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            Orchestrator next = LocalOrchestratorTest.create(TestProviderContext.of(dataDir));
+            try {
+                RecordingListener listener = new RecordingListener();
+                next.apply(TestApps.deployment(app, 1, source, Map.of("web", 1), Map.of()), listener);
+                assertThat(listener.awaitOutcome(LocalOrchestratorTest.DEPLOY).status()).isEqualTo(ReleaseStatus.SUCCEEDED);
+                URI after = next.webUrl(app).orElseThrow();
+                assertThat(after.getPort()).isNotEqualTo(squatter.getLocalPort());
+                var response = java.net.http.HttpClient.newHttpClient().send(
+                        java.net.http.HttpRequest.newBuilder(after).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).isEqualTo(200);
+            } finally {
+                next.close();
+            }
+        }
+    }
+
+    @Test
     void aNewRuntimeEndsTheProcessesOfOneKilledWithSigkill() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process runtime = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(),
