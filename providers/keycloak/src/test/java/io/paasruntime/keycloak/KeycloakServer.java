@@ -49,37 +49,45 @@ public final class KeycloakServer implements AutoCloseable {
     private final Process process;
     private final String url;
     private final Path log;
+    private final Path instance;
     private final String bootstrapPassword;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Thread shutdownHook;
 
-    private KeycloakServer(Process process, String url, Path log, String bootstrapPassword) {
+    private KeycloakServer(Process process, String url, Path log, Path instance, String bootstrapPassword) {
         this.process = process;
         this.url = url;
         this.log = log;
+        this.instance = instance;
         this.bootstrapPassword = bootstrapPassword;
         this.shutdownHook = new Thread(this::killTree, "keycloak-test-server-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Starts Keycloak from {@code keycloak.home} (set by the build) and waits until both realms answer. */
+    /**
+     * Starts Keycloak from the unpacked distribution and waits until both realms answer. Each instance
+     * gets its own home (links to the distribution's code, its own {@code data}), so test runs of
+     * several modules may overlap without sharing realm imports or transaction logs.
+     */
     public static KeycloakServer start() {
-        Path home = Path.of(System.getProperty("keycloak.home", "target/keycloak/keycloak-26.7.3")).toAbsolutePath();
-        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("no Keycloak distribution at " + home
-                    + "; run the module's build (mvn -pl providers/keycloak test) so it is unpacked there");
-        }
+        Path home = distribution();
         try {
-            importRealms(home.resolve("data/import"));
+            Path logs = Files.createDirectories(home.getParent().resolve("logs"));
+            Path instance = Files.createTempDirectory(logs, "instance-");
+            for (String shared : List.of("lib", "providers", "themes", "conf")) {
+                Files.createSymbolicLink(instance.resolve(shared), home.resolve(shared));
+            }
+            importRealms(Files.createDirectories(instance.resolve("data/import")));
             int port = freePort();
             int managementPort = freePort();
             String password = UUID.randomUUID().toString();
-            Path log = home.getParent().resolve("keycloak-test.log");
-            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+            Path log = logs.resolve(instance.getFileName() + ".log");
+            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(),
+                    "-Dkc.home.dir=" + instance, "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + managementPort,
                     "--db=dev-mem", "--import-realm")
-                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                    .directory(instance.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("KEYCLOAK_") || k.startsWith("QUARKUS_")
                     || k.equals("JAVA_OPTS"));
@@ -87,7 +95,7 @@ public final class KeycloakServer implements AutoCloseable {
             env.put("JAVA_OPTS_KC_HEAP", "-Xms128m -Xmx768m");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", BOOTSTRAP_ADMIN);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", password);
-            KeycloakServer server = new KeycloakServer(builder.start(), "http://127.0.0.1:" + port, log, password);
+            KeycloakServer server = new KeycloakServer(builder.start(), "http://127.0.0.1:" + port, log, instance, password);
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -95,14 +103,37 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Writes the test realm and a renamed copy where {@code --import-realm} reads them. */
-    private static void importRealms(Path importDir) throws IOException {
-        Files.createDirectories(importDir);
-        try (var old = Files.list(importDir)) {
-            for (Path file : old.toList()) {
-                Files.delete(file);
+    /**
+     * The unpacked distribution: {@code keycloak.home} as the keycloak module's build sets it, else the
+     * one that build left in {@code providers/keycloak/target/keycloak} (for other modules' tests).
+     */
+    private static Path distribution() {
+        String configured = System.getProperty("keycloak.home");
+        if (configured != null) {
+            Path home = Path.of(configured).toAbsolutePath();
+            if (Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+                return home;
             }
         }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path unpacked = dir.resolve("providers/keycloak/target/keycloak");
+            if (Files.isDirectory(unpacked)) {
+                try (var candidates = Files.list(unpacked)) {
+                    Optional<Path> found = candidates.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst();
+                    if (found.isPresent()) {
+                        return found.get();
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        throw new IllegalStateException("no Keycloak distribution found (keycloak.home=" + configured + "); build the "
+                + "keycloak module first (mvn -pl providers/keycloak install), which unpacks it into its target folder");
+    }
+
+    /** Writes the test realm and a renamed copy where {@code --import-realm} reads them. */
+    private static void importRealms(Path importDir) throws IOException {
         String realm = realmJson();
         Files.writeString(importDir.resolve(REALM + "-realm.json"), realm);
         Files.writeString(importDir.resolve(OTHER_REALM + "-realm.json"), renamedRealm(realm, OTHER_REALM));
@@ -363,11 +394,23 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** Stops Keycloak and every process it started. */
+    private void deleteInstance() {
+        try (var files = Files.walk(instance)) {
+            // Deepest first; links are removed, never followed into the distribution.
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete Keycloak test instance " + instance + ": " + e);
+        }
+    }
+
+    /** Stops Keycloak and every process it started, and deletes its data (the log stays). */
     @Override
     public void close() {
         killTree();
         http.close();
+        deleteInstance();
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
