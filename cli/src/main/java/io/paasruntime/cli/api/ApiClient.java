@@ -193,7 +193,11 @@ public final class ApiClient {
             }
         }
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "connection failed" : m;
+        if (m == null || m.isBlank()) {
+            return "connection failed";
+        }
+        // the JDK's wording when the server closes the connection without a response
+        return m.contains("received no bytes") ? "the server closed the connection without answering" : m;
     }
 
     private static ApiException error(int status, String body, String headerRequestId, URI uri) {

@@ -2,7 +2,6 @@ package io.paasruntime.cli.local;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +33,11 @@ public record AppLink(Path file, String app) {
 
     /** Writes {@code dir/.paas} naming {@code app}, replacing any link there. */
     public static AppLink write(Path dir, String app) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("app", app);
-        StringWriter text = new StringWriter();
-        p.store(text, "paas CLI: the app this directory deploys to");
+        if (!app.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("'" + app + "' cannot be an app name or id");
+        }
         Path f = dir.resolve(FILE_NAME);
-        Files.writeString(f, text.toString(), StandardCharsets.UTF_8);
+        Files.writeString(f, "# paas CLI: the app this directory deploys to\napp=" + app + "\n", StandardCharsets.UTF_8);
         return new AppLink(f, app);
     }
 
