@@ -126,6 +126,8 @@ final class AppRuntime {
             throw ProviderException.internal("could not remove the files of app " + app.appName() + ": " + e.getMessage(), e);
         }
         parts.routePorts().release(app.appId());
+        parts.logStore().purge(app.appId());
+        parts.processTable().forget(app.appId());
     }
 
     AppProcesses processes() {
@@ -316,7 +318,7 @@ final class AppRuntime {
         String slot = "v" + d.version() + "-" + type + "." + index + "-" + slots.incrementAndGet();
         InstanceSpec instanceSpec = new InstanceSpec(app, d.version(), type, index, slot, spec.command(), run.dir(), d.env(),
                 port, ProcessSize.of(spec.size()));
-        SupervisedInstance instance = new SupervisedInstance(instanceSpec, parts.launcher(), log, parts.clock(),
+        SupervisedInstance instance = new SupervisedInstance(instanceSpec, parts.launcher(), log, parts.processTable(), parts.clock(),
                 parts.settings().gracePeriod(), down -> {
                     live.remove(down);
                     port.ifPresent(parts.processPorts()::release);

@@ -1,6 +1,7 @@
 package io.paasruntime.local.orchestration;
 
 import io.paasruntime.local.telemetry.LocalLogStore;
+import io.paasruntime.local.telemetry.LocalProcessTable;
 import io.paasruntime.spi.ConfigKey;
 import io.paasruntime.spi.ProviderConfig;
 import io.paasruntime.spi.ProviderContext;
@@ -68,10 +69,10 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
             throw ProviderException.unavailable("cannot prepare " + layout.root() + ": " + e.getMessage(), e);
         }
         ArtifactStore artifacts = new ArtifactStore(layout.artifacts(), settings.maxArtifactBytes());
-        LocalLogStore logs = sharedLogStore(context);
+        LocalLogStore logs = LocalLogStore.shared(context);
         return new LocalOrchestrator(new LocalRuntimeParts(settings, layout, artifacts, new ReleaseUnpacker(artifacts),
                 new InstanceLauncher(layout, user, pidFiles), new ProcessPorts(settings.processPorts()),
-                new RoutePorts(layout.routesFile(), settings.routerPorts()), logs, context.clock(),
+                new RoutePorts(layout.routesFile(), settings.routerPorts()), logs, LocalProcessTable.shared(context), context.clock(),
                 user.flatMap(u -> unreachable(u, layout.root()))));
     }
 
@@ -84,14 +85,6 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         if (!missing.isEmpty()) {
             throw ProviderException.unavailable("the local orchestrator needs " + missing + " on the PATH "
                     + "(Debian/Ubuntu: apt-get install util-linux procps)", null);
-        }
-    }
-
-    private static LocalLogStore sharedLogStore(ProviderContext context) {
-        try {
-            return context.shared(LocalLogStore.class, LocalLogStore::new);
-        } catch (UnsupportedOperationException e) {
-            return new LocalLogStore(); // a host without shared objects: logs stay with this orchestrator
         }
     }
 

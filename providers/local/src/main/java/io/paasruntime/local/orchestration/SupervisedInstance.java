@@ -1,5 +1,6 @@
 package io.paasruntime.local.orchestration;
 
+import io.paasruntime.local.telemetry.LocalProcessTable;
 import io.paasruntime.spi.orchestration.AppProcesses;
 
 import java.io.IOException;
@@ -43,6 +44,7 @@ final class SupervisedInstance {
     private final InstanceSpec spec;
     private final InstanceLauncher launcher;
     private final AppLog log;
+    private final LocalProcessTable processTable;
     private final Clock clock;
     private final Duration grace;
     private final java.util.function.Consumer<SupervisedInstance> onDown;
@@ -59,11 +61,12 @@ final class SupervisedInstance {
     private boolean stopRequested;
     private Thread supervisor;
 
-    SupervisedInstance(InstanceSpec spec, InstanceLauncher launcher, AppLog log, Clock clock, Duration grace,
-                       java.util.function.Consumer<SupervisedInstance> onDown) {
+    SupervisedInstance(InstanceSpec spec, InstanceLauncher launcher, AppLog log, LocalProcessTable processTable, Clock clock,
+                       Duration grace, java.util.function.Consumer<SupervisedInstance> onDown) {
         this.spec = spec;
         this.launcher = launcher;
         this.log = log;
+        this.processTable = processTable;
         this.clock = clock;
         this.grace = grace;
         this.onDown = onDown;
@@ -186,7 +189,11 @@ final class SupervisedInstance {
                 InstanceLauncher.LaunchedProcess process = launch();
                 long began = System.nanoTime();
                 if (process != null) {
-                    watchUntilExit(process);
+                    try {
+                        watchUntilExit(process);
+                    } finally {
+                        processTable.exited(spec.slot());
+                    }
                 }
                 Duration ran = Duration.ofNanos(System.nanoTime() - began);
                 Duration delay;
@@ -215,6 +222,7 @@ final class SupervisedInstance {
                 } finally {
                     lock.unlock();
                 }
+                processTable.restarted(spec.app().appId(), spec.type(), id(), clock.instant());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -250,6 +258,7 @@ final class SupervisedInstance {
             return process;
         }
         log.event(id(), "starting " + id() + " of v" + spec.version() + ": " + spec.command());
+        processTable.started(new LocalProcessTable.RunningInstance(spec.app().appId(), spec.type(), id(), spec.slot(), process.pid()));
         OutputPump.start("out-" + spec.slot(), process.process().getInputStream(), line -> log.output(spec.type(), id(), "stdout", line));
         OutputPump.start("err-" + spec.slot(), process.process().getErrorStream(), line -> log.output(spec.type(), id(), "stderr", line));
         return process;

@@ -105,7 +105,7 @@ class LocalOrchestratorTest {
         assertThat(processes.types().get(1).instances()).extracting(AppProcesses.Instance::id, AppProcesses.Instance::port)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("worker.1", Optional.empty()));
 
-        LocalLogStore logs = context.shared(LocalLogStore.class, LocalLogStore::new);
+        LocalLogStore logs = LocalLogStore.shared(context);
         Poll.until(Duration.ofSeconds(5), "request and worker lines are in the log", () -> {
             List<LogLine> lines = logs.recent(app.appId(), 1000);
             return lines.stream().anyMatch(l -> l.process().equals("web") && l.instance().equals("web.1")
@@ -127,7 +127,7 @@ class LocalOrchestratorTest {
         orchestrator.apply(TestApps.deployment(app, 3, source, Map.of(), Map.of()), listener);
 
         assertThat(listener.awaitOutcome(DEPLOY).status()).isEqualTo(ReleaseStatus.SUCCEEDED);
-        LocalLogStore logs = context.shared(LocalLogStore.class, LocalLogStore::new);
+        LocalLogStore logs = LocalLogStore.shared(context);
         String line = logs.recent(app.appId(), 100).stream().filter(l -> l.message().startsWith("user="))
                 .findFirst().orElseThrow().message();
         String expectedUser = AppUser.runtimeIsRoot() ? "paas-app" : System.getProperty("user.name");
@@ -196,7 +196,7 @@ class LocalOrchestratorTest {
         });
         assertThat(get(url.resolve("/"))).isEqualTo("Hello from web.1\n");
         assertThat(OsProcesses.recordedGroup(dataDir, app.appId(), "web.1")).isNotEqualTo(group);
-        assertThat(context.shared(LocalLogStore.class, LocalLogStore::new).recent(app.appId(), 100))
+        assertThat(LocalLogStore.shared(context).recent(app.appId(), 100))
                 .anyMatch(l -> l.process().equals("runtime") && l.message().startsWith("web.1 crashed (killed by signal 9)")
                         && l.message().endsWith("restarting in 1s"));
         orchestrator.purge(app);
