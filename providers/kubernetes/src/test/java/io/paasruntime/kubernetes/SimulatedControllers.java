@@ -21,18 +21,19 @@ import java.util.UUID;
 /**
  * Plays the Deployment and ReplicaSet controllers and the kubelet for the mock API server, which
  * has none: pods follow each Deployment's template and replicas, and Deployments report status.
+ * Public for other modules' tests (this module's test jar).
  */
-final class SimulatedControllers {
+public final class SimulatedControllers {
     static final String TEMPLATE_HASH = "sim.paas.io/template-hash";
 
     private final KubernetesClient client;
 
-    SimulatedControllers(KubernetesClient client) {
+    public SimulatedControllers(KubernetesClient client) {
         this.client = client;
     }
 
     /** Converges every Deployment of the app and marks it available. */
-    void converge(UUID appId) {
+    public void converge(UUID appId) {
         for (Deployment d : client.apps().deployments().inAnyNamespace().withLabel(AppLayout.APP, appId.toString()).list().getItems()) {
             try {
                 converge(d);
@@ -50,7 +51,7 @@ final class SimulatedControllers {
     }
 
     /** Writes a Deployment's status, as its controller would. */
-    void setStatus(Deployment deployment, DeploymentStatus status) {
+    public void setStatus(Deployment deployment, DeploymentStatus status) {
         Deployment live = client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
                 .withName(deployment.getMetadata().getName()).get();
         live.setStatus(status);
