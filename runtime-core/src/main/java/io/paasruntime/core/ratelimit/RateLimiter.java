@@ -41,15 +41,9 @@ public final class RateLimiter {
                 ring.times[ring.next] = now;
                 ring.next = (ring.next + 1) % limit;
             }
-            int used = 0;
-            long oldestInWindow = Long.MAX_VALUE;
-            for (long t : ring.times) {
-                if (t != 0 && t > now - windowMillis) {
-                    used++;
-                    oldestInWindow = Math.min(oldestInWindow, t);
-                }
-            }
-            long reset = used == 0 ? 0 : ceilSeconds(oldestInWindow + windowMillis - now);
+            int firstInWindow = ring.firstAfter(now - windowMillis);
+            int used = limit - firstInWindow;
+            long reset = used == 0 ? 0 : ceilSeconds(ring.at(firstInWindow) + windowMillis - now);
             long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(ring.times[ring.next] + windowMillis - now));
             return new Decision(allowed, limit, Math.max(0, limit - used), reset, retryAfter);
         }
@@ -73,6 +67,30 @@ public final class RateLimiter {
         Ring(int limit) {
             times = new long[limit];
             Arrays.fill(times, 0);
+        }
+
+        /** The i-th time from the oldest slot: unused slots (0) first, then accepted times in order. */
+        long at(int i) {
+            return times[(next + i) % times.length];
+        }
+
+        /**
+         * The position of the first time after {@code cutoff}, by binary search over the ordered ring, so
+         * a request costs O(log limit) even with the high limits a benchmark configures.
+         */
+        int firstAfter(long cutoff) {
+            int low = 0;
+            int high = times.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                long t = at(mid);
+                if (t != 0 && t > cutoff) {
+                    high = mid;
+                } else {
+                    low = mid + 1;
+                }
+            }
+            return low;
         }
     }
 }

@@ -68,4 +68,23 @@ class RateLimiterTest {
         assertThat(limiter.acquire("a").allowed()).isFalse();
         assertThat(limiter.acquire("b").allowed()).isTrue();
     }
+
+    @Test
+    void countsTheRequestsStillInTheWindowWhenTheRingIsPartlyFull() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(1000, Duration.ofMinutes(1), clock);
+        for (int i = 0; i < 300; i++) {
+            limiter.acquire("t");
+        }
+        clock.now = clock.now.plusSeconds(40);
+        for (int i = 0; i < 200; i++) {
+            limiter.acquire("t");
+        }
+        clock.now = clock.now.plusSeconds(21);
+        // the first 300 left the window; 200 remain, plus this one
+        RateLimiter.Decision decision = limiter.acquire("t");
+        assertThat(decision.allowed()).isTrue();
+        assertThat(decision.remaining()).isEqualTo(1000 - 201);
+        assertThat(decision.resetSeconds()).isEqualTo(39);
+    }
 }
