@@ -3,8 +3,8 @@ package io.paasruntime.kubernetes;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
@@ -24,7 +24,6 @@ import io.paasruntime.spi.orchestration.ProcessSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -119,7 +118,7 @@ final class AppManifests {
                 .withAutomountServiceAccountToken(false)
                 .withEnableServiceLinks(false)
                 .withImagePullSecrets(settings.imagePullSecret().stream()
-                        .map(name -> new io.fabric8.kubernetes.api.model.LocalObjectReference(name)).toList())
+                        .map(LocalObjectReference::new).toList())
                 .withContainers(container.build())
                 .endSpec()
                 .endTemplate()
@@ -153,12 +152,6 @@ final class AppManifests {
                 .build());
     }
 
-    /** Whether {@code object} was made by this runtime for some app (and may be changed or deleted by it). */
-    static boolean managed(HasMetadata object) {
-        Map<String, String> labels = object.getMetadata().getLabels();
-        return labels != null && AppLayout.MANAGER.equals(labels.get(AppLayout.MANAGED_BY));
-    }
-
     private static Probe tcpProbe(int initialDelaySeconds, int periodSeconds, int failureThreshold) {
         return new ProbeBuilder().withNewTcpSocket().withPort(new IntOrString(AppLayout.WEB_PORT)).endTcpSocket()
                 .withInitialDelaySeconds(initialDelaySeconds).withPeriodSeconds(periodSeconds)
@@ -172,9 +165,5 @@ final class AppManifests {
         }
         return new DeploymentStrategyBuilder().withType("RollingUpdate").withNewRollingUpdate()
                 .withMaxUnavailable(new IntOrString(0)).withMaxSurge(new IntOrString(1)).endRollingUpdate().build();
-    }
-
-    static List<String> names(List<? extends HasMetadata> objects) {
-        return objects.stream().map(o -> o.getMetadata().getName()).toList();
     }
 }

@@ -3,6 +3,7 @@ package io.paasruntime.kubernetes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -12,6 +13,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.paasruntime.spi.orchestration.AppRef;
 import io.paasruntime.spi.orchestration.ProcessSpec;
+import io.paasruntime.spi.store.ReleaseStatus;
 import io.paasruntime.tck.orchestration.RecordingListener;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +101,7 @@ class DeployManifestsTest {
                         Map.of("web", new ProcessSpec("web", "x", 1, "small")), Map.of("A", "2")), listener);
                 Deployment web = simulatorClient.apps().deployments().inAnyNamespace().withLabel(AppLayout.PROCESS, "web").list()
                         .getItems().getFirst();
-                simulator.setStatus(web, new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                simulator.setStatus(web, new DeploymentStatusBuilder()
                         .withObservedGeneration(web.getMetadata().getGeneration()).addNewCondition().withType("Progressing")
                         .withStatus("False").withReason("ProgressDeadlineExceeded").endCondition().build());
                 awaitFailed(listener, failing);
@@ -203,7 +205,7 @@ class DeployManifestsTest {
 
     private static void awaitSucceeded(RecordingListener listener, UUID release, Runnable converge) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listener.statuses(release).contains(io.paasruntime.spi.store.ReleaseStatus.SUCCEEDED)) {
+        while (!listener.statuses(release).contains(ReleaseStatus.SUCCEEDED)) {
             assertThat(System.nanoTime()).as("release succeeded in time").isLessThan(deadline);
             converge.run();
             sleep();
@@ -212,7 +214,7 @@ class DeployManifestsTest {
 
     private static void awaitFailed(RecordingListener listener, UUID release) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listener.statuses(release).contains(io.paasruntime.spi.store.ReleaseStatus.FAILED)) {
+        while (!listener.statuses(release).contains(ReleaseStatus.FAILED)) {
             assertThat(System.nanoTime()).as("release failed in time").isLessThan(deadline);
             sleep();
         }
