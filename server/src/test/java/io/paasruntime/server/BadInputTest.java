@@ -87,6 +87,27 @@ class BadInputTest {
         api.patch("/v1/apps/anything/config", token, big).assertError(413, "payload_too_large");
     }
 
+    @Test
+    void aStreamedBodyOverOneMebibyteIsRefusedWith413() {
+        byte[] big = ("{\"name\":\"" + "a".repeat(1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(api.uri("/v1/apps"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        api.send(request).assertError(413, "payload_too_large");
+    }
+
+    @Test
+    void aRequestTheServerCannotParseGetsTheEnvelopeToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", api.server().port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("NOT A REQUEST LINE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("X-Request-Id: req_")
+                    .contains("\"code\":\"validation_failed\"").doesNotContain("Exception");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"Upper-Case", "under_score", "1starts-with-digit", "ab", "ends-with-hyphen-",
             "much-too-long-for-a-dns-label-name", "spa ce"})

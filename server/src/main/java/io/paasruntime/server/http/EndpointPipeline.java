@@ -97,7 +97,8 @@ public final class EndpointPipeline {
         sha.update((req.prologue().method().text() + " " + req.path().rawPath() + "?" + req.query().rawValue() + "\n")
                 .getBytes(StandardCharsets.UTF_8));
         if (endpoint.rawBody().contains(exchange.contentType())) {
-            sha.update(("raw " + exchange.contentType() + " " + exchange.declaredLength()).getBytes(StandardCharsets.UTF_8));
+            sha.update(("raw " + exchange.contentType() + " " + exchange.declaredLength().orElse(-1))
+                    .getBytes(StandardCharsets.UTF_8));
         } else {
             sha.update(exchange.bodyBytes());
         }
