@@ -53,7 +53,7 @@ class KeycloakIdentityServerTest {
                 "{\"email\":\"Kim@Example.com\",\"password\":\"keycloak-pw-1\",\"tenant\":\"kims\"}");
         assertThat(signup.status()).as(signup.body()).isEqualTo(201);
         assertThat(signup.json().at("/user/email").asText()).isEqualTo("kim@example.com");
-        assertThat(keycloak.user(KeycloakServer.REALM, "kim@example.com")).get()
+        assertThat(keycloak.admin().user(KeycloakServer.REALM, "kim@example.com")).get()
                 .extracting(user -> user.get("id")).isEqualTo(signup.json().at("/user/id").asText());
 
         TestServer.Response login = api.post("/v1/auth/login", null,

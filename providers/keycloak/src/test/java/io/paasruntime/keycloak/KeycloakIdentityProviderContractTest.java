@@ -33,7 +33,7 @@ class KeycloakIdentityProviderContractTest extends IdentityProviderContractTest 
     @Override
     protected IdentityProvider newProviderForAudience(IdentityProvider sibling, String audience, Clock clock) {
         String realm = realms.get(sibling);
-        keycloak.ensureClient(realm, audience);
+        keycloak.admin().ensureClient(realm, audience);
         return KeycloakProviders.create(keycloak, realm, clock,
                 Map.of("client-id", audience, "client-secret", audience, "audience", audience));
     }

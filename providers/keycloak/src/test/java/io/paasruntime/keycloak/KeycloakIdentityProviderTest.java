@@ -74,11 +74,11 @@ class KeycloakIdentityProviderTest {
 
         Account account = provider().signup(new SignupRequest(email, PASSWORD, tenant));
 
-        Map<String, Object> organization = keycloak.organization(REALM, tenant).orElseThrow();
+        Map<String, Object> organization = keycloak.admin().organization(REALM, tenant).orElseThrow();
         assertThat(organization).containsEntry("name", tenant).containsEntry("alias", tenant);
         assertThat(organization.get("attributes")).isEqualTo(Map.of("tenant_id", List.of(account.tenantId().toString())));
-        assertThat(keycloak.memberIds(REALM, (String) organization.get("id"))).containsExactly(account.userId().toString());
-        Map<String, Object> user = keycloak.user(REALM, email).orElseThrow();
+        assertThat(keycloak.admin().memberIds(REALM, (String) organization.get("id"))).containsExactly(account.userId().toString());
+        Map<String, Object> user = keycloak.admin().user(REALM, email).orElseThrow();
         assertThat(user).containsEntry("id", account.userId().toString()).containsEntry("username", email)
                 .containsEntry("enabled", true).containsEntry("emailVerified", true);
         assertThat(account).isEqualTo(new Account(account.userId(), email, account.tenantId(), tenant));
@@ -111,7 +111,7 @@ class KeycloakIdentityProviderTest {
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.CONFLICT))
                 .hasMessage("an account with this email already exists");
-        assertThat(keycloak.organization(REALM, secondTenant)).isEmpty();
+        assertThat(keycloak.admin().organization(REALM, secondTenant)).isEmpty();
     }
 
     @Test
@@ -125,7 +125,7 @@ class KeycloakIdentityProviderTest {
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.CONFLICT))
                 .hasMessage("a tenant named " + tenant + " already exists");
-        assertThat(keycloak.user(REALM, secondEmail)).isEmpty();
+        assertThat(keycloak.admin().user(REALM, secondEmail)).isEmpty();
     }
 
     @Test
@@ -146,8 +146,8 @@ class KeycloakIdentityProviderTest {
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INTERNAL))
                 .hasMessageContaining("add the user to the organization");
-        assertThat(keycloak.user(REALM, email)).isEmpty();
-        assertThat(keycloak.organization(REALM, tenant)).isEmpty();
+        assertThat(keycloak.admin().user(REALM, email)).isEmpty();
+        assertThat(keycloak.admin().organization(REALM, tenant)).isEmpty();
 
         Account retried = provider().signup(new SignupRequest(email, PASSWORD, tenant));
         assertThat(retried.tenantName()).isEqualTo(tenant);
@@ -163,8 +163,8 @@ class KeycloakIdentityProviderTest {
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.INTERNAL))
                 .hasMessageContaining("undeclared_tenant").hasMessageContaining("user profile");
-        assertThat(keycloak.user(REALM, email)).isEmpty();
-        assertThat(keycloak.organization(REALM, tenant)).isEmpty();
+        assertThat(keycloak.admin().user(REALM, email)).isEmpty();
+        assertThat(keycloak.admin().organization(REALM, tenant)).isEmpty();
     }
 
     @Test
@@ -183,14 +183,14 @@ class KeycloakIdentityProviderTest {
         IdentityProvider provider = provider();
         String email = email();
         provider.signup(new SignupRequest(email, PASSWORD, tenant()));
-        Map<String, Object> grant = keycloak.passwordGrant(REALM, KeycloakServer.API_CLIENT, KeycloakServer.API_SECRET,
+        Map<String, Object> grant = keycloak.admin().passwordGrant(REALM, KeycloakServer.API_CLIENT, KeycloakServer.API_SECRET,
                 email, PASSWORD, Map.of("scope", "openid"));
 
         assertThatThrownBy(() -> provider.verify((String) grant.get("id_token")))
                 .hasMessageContaining("not an access token");
         assertThatThrownBy(() -> provider.verify((String) grant.get("refresh_token")))
                 .hasMessageContaining("algorithm not accepted");
-        assertUnauthorized(() -> provider.verify(keycloak.serviceAccountToken(REALM, KeycloakServer.ADMIN_CLIENT,
+        assertUnauthorized(() -> provider.verify(keycloak.admin().serviceAccountToken(REALM, KeycloakServer.ADMIN_CLIENT,
                 KeycloakServer.ADMIN_SECRET)));
     }
 
@@ -241,14 +241,14 @@ class KeycloakIdentityProviderTest {
     @Test
     void aNewSigningKeyIsFetchedWhenATokenNamesItButAtMostOncePerInterval() throws ParseException {
         String realm = "paas-rotation-" + UUID.randomUUID().toString().substring(0, 8);
-        keycloak.createRealm(realm);
+        keycloak.admin().createRealm(realm);
         IdentityProvider provider = provider(realm, Map.of());
         String email = email();
         provider.signup(new SignupRequest(email, PASSWORD, tenant()));
         String oldToken = provider.login(email, PASSWORD).accessToken();
         provider.verify(oldToken);
 
-        keycloak.rotateSigningKey(realm);
+        keycloak.admin().rotateSigningKey(realm);
         String newToken = provider.login(email, PASSWORD).accessToken();
 
         assertThat(keyId(newToken)).isNotEqualTo(keyId(oldToken));
