@@ -8,6 +8,8 @@ import io.paasruntime.cli.local.CredentialsFile;
 import java.io.BufferedReader;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class CliContext {
     private final PrintStream err;
     private final BufferedReader in;
     private final CredentialsFile credentialsFile;
+    private final List<ApiClient> clients = new ArrayList<>();
     private String apiOption;
 
     public CliContext(Map<String, String> env, Path cwd, PrintStream out, PrintStream err, BufferedReader in) {
@@ -95,7 +98,7 @@ public final class CliContext {
 
     /** A client for the routes that need no login (signup, login). */
     public ApiClient anonymousApi() {
-        return new ApiClient(apiUrl(), Optional.empty(), userAgent());
+        return track(new ApiClient(apiUrl(), Optional.empty(), userAgent()));
     }
 
     /** A client carrying PAAS_TOKEN or the stored token for the selected server. */
@@ -112,7 +115,18 @@ public final class CliContext {
         if (token.isEmpty()) {
             throw CliException.notLoggedIn();
         }
-        return new ApiClient(api, token, userAgent());
+        return track(new ApiClient(api, token, userAgent()));
+    }
+
+    private ApiClient track(ApiClient client) {
+        clients.add(client);
+        return client;
+    }
+
+    /** Closes the API clients the command made; called once the command is done. */
+    void closeClients() {
+        clients.forEach(ApiClient::close);
+        clients.clear();
     }
 
     /** The nearest {@code .paas} link at or above the working directory. */

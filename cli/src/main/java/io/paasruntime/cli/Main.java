@@ -35,15 +35,20 @@ public final class Main {
 
     /** Runs one command line against {@code ctx} and returns the exit code. */
     public static int run(CliContext ctx, String... args) {
-        CommandLine cl = commandLine(ctx);
-        return cl.execute(args);
+        CommandLine cl = commandLine(ctx, args);
+        try {
+            return cl.execute(args);
+        } finally {
+            ctx.closeClients();
+        }
     }
 
-    static CommandLine commandLine(CliContext ctx) {
+    static CommandLine commandLine(CliContext ctx, String[] args) {
         CommandLine cl = new CommandLine(new PaasCommand(ctx));
+        CommandIndex.register(cl, args);
         cl.setOut(new PrintWriter(ctx.out(), true));
         cl.setErr(new PrintWriter(ctx.err(), true));
-        cl.setParameterExceptionHandler((ex, args) -> usageError(ctx, ex));
+        cl.setParameterExceptionHandler((ex, unused) -> usageError(ctx, ex));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ctx, ex));
         return cl;
     }
