@@ -327,6 +327,30 @@ class CliBehaviourTest {
     }
 
     @Test
+    void logsTailPrintsRecentLinesThenStreamedOnesEachOnce() {
+        loggedIn();
+        String l1 = "{\"ts\":\"2025-01-01T00:00:01Z\",\"process\":\"web\",\"instance\":\"web.1\",\"stream\":\"stdout\",\"message\":\"one\"}";
+        String l2 = "{\"ts\":\"2025-01-01T00:00:02Z\",\"process\":\"worker\",\"instance\":\"worker.1\",\"stream\":\"stdout\",\"message\":\"two\"}";
+        api.on("GET", "/v1/apps/hello/logs", 200, "{\"lines\":[" + l1 + "],\"next_cursor\":null}");
+        // the stream repeats the last line already shown, sends a comment, then a new line, and ends
+        api.on("GET", "/v1/apps/hello/logs", 200, "data: " + l1 + "\n\n: keep-alive\n\ndata: " + l2 + "\n\n");
+        CliRun run = paas("logs", "--tail", "-a", "hello", "--since", "15m", "-p", "web");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEqualTo("2025-01-01T00:00:01Z web.1: one\n2025-01-01T00:00:02Z worker.1: two\n");
+        List<StubApi.Request> calls = api.requests("GET", "/v1/apps/hello/logs");
+        assertThat(calls.get(0).query()).startsWith("since=").contains("&process=web&limit=100");
+        assertThat(calls.get(1).query()).isEqualTo("follow=true&process=web&since=2025-01-01T00%3A00%3A01Z");
+        assertThat(calls.get(1).headers().get("Accept")).containsExactly("text/event-stream");
+    }
+
+    @Test
+    void logsRefusesAnUnreadableSince() {
+        loggedIn();
+        assertOneLineError(paas("logs", "-a", "hello", "--since", "yesterday"), 2, "--since 'yesterday': expected 30s, 15m, 2h, 1d");
+        assertThat(api.requests).isEmpty();
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String command : List.of("signup", "login", "logout", "whoami", "apps", "apps:create", "apps:info",
                 "apps:rename", "apps:destroy", "apps:restore", "deploy", "releases", "rollback", "ps", "ps:scale",

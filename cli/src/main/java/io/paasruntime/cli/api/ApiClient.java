@@ -121,7 +121,7 @@ public final class ApiClient implements AutoCloseable {
      * (its {@code data:} lines joined) to {@code events}.
      */
     public void stream(ApiPath path, Consumer<String> events) {
-        HttpRequest req = request(path, null).header("Accept", "text/event-stream").GET().build();
+        HttpRequest req = request(path, null).setHeader("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> res = exchange(req, HttpResponse.BodyHandlers.ofInputStream());
         if (res.statusCode() >= 400) {
             try (InputStream in = res.body()) {

@@ -98,6 +98,7 @@ public final class DeployCommand extends ApiCommand {
         String app = appOption.app != null ? appOption.app : link.map(AppLink::app).orElseGet(() -> app((String) null));
         ApiClient api = ctx().api();
         Path tarball = Files.createTempFile("paas-deploy-", ".tar.gz");
+        tarball.toFile().deleteOnExit(); // also when Ctrl-C ends the upload, where finally does not run
         try {
             SourcePacker.Summary packed;
             try (OutputStream target = Files.newOutputStream(tarball)) {
