@@ -15,6 +15,7 @@ import io.paasruntime.core.providers.ProviderSetupException;
 import io.paasruntime.core.providers.RuntimeSettings;
 import io.paasruntime.core.releases.Deploys;
 import io.paasruntime.core.releases.Rollouts;
+import io.paasruntime.core.telemetry.Telemetry;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.IdGenerator;
 import io.paasruntime.core.support.UuidV7Generator;
@@ -92,6 +93,7 @@ public final class PaasRuntime implements AutoCloseable {
     private ConfigVars configVars;
     private Idempotency idempotency;
     private Addons addons;
+    private Telemetry telemetry;
     private ScheduledExecutorService maintenance;
 
     private PaasRuntime(ProviderRegistry registry, Clock clock) {
@@ -145,6 +147,7 @@ public final class PaasRuntime implements AutoCloseable {
                 d, CredentialCipher.load(settings.value("addons", "encryption-key"), options.dataDir())));
         addons = new Addons(store, apps, configVars, locks, audit, clock, ids, addonBackend);
         rollouts.onPurge(addons::deprovisionAll);
+        telemetry = new Telemetry(apps, logs, metrics, clock);
 
         boolean reconciled = store.exclusively("reconcile", () -> {
             rollouts.reconcile();
@@ -294,6 +297,11 @@ public final class PaasRuntime implements AutoCloseable {
     /** Database add-ons; they answer {@code unavailable} when no databases provider is configured. */
     public Addons addons() {
         return addons;
+    }
+
+    /** Logs and metrics; they answer {@code unavailable} when no such provider is configured. */
+    public Telemetry telemetry() {
+        return telemetry;
     }
 
     /** Which provider serves each port, e.g. {@code store → jdbc}; ports without a provider are absent. */
