@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 /** Entry point of {@code bin/paas}: one line per error, never a stack trace (unless PAAS_DEBUG=1). */
 public final class Main {
@@ -105,10 +104,5 @@ public final class Main {
 
     private static String oneLine(String s) {
         return s.replace("\r", "").replace('\n', ' ').strip();
-    }
-
-    /** For tests: a context over the given environment and streams. */
-    static CliContext context(Map<String, String> env, Path cwd, PrintStream out, PrintStream err, BufferedReader in) {
-        return new CliContext(env, cwd, out, err, in);
     }
 }

@@ -25,7 +25,7 @@ public final class AddonsCommand extends ApiCommand {
             printJson(answer);
             return 0;
         }
-        List<JsonNode> addons = answer.isArray() ? answer.elements() : answer.get("items").elements();
+        List<JsonNode> addons = ListPages.items(answer);
         if (addons.isEmpty()) {
             out().println(app + " has no add-ons. Add a database with: paas addons:create database");
             return 0;

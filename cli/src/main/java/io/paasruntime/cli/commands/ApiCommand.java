@@ -57,4 +57,9 @@ public abstract class ApiCommand implements Callable<Integer> {
     protected String app(AppOption option) {
         return app(option.app);
     }
+
+    /** For commands that also take the app as their argument ({@code apps:info hello}). */
+    protected String app(String argument, AppOption option) {
+        return app(argument != null ? argument : option.app);
+    }
 }

@@ -24,7 +24,7 @@ public final class AppsDestroyCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        String app = app(appArgument != null ? appArgument : appOption.app);
+        String app = app(appArgument, appOption);
         ApiClient api = ctx().api();
         JsonNode found = api.get(ApiPath.of("v1", "apps", app));
         String name = found.get("name").text(app);

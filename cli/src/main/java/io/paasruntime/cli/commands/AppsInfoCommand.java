@@ -21,7 +21,7 @@ public final class AppsInfoCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        String app = app(appArgument != null ? appArgument : appOption.app);
+        String app = app(appArgument, appOption);
         JsonNode a = ctx().api().get(ApiPath.of("v1", "apps", app));
         if (json.json) {
             printJson(a);

@@ -19,7 +19,7 @@ public final class AppsRestoreCommand extends ApiCommand {
 
     @Override
     public Integer call() {
-        String app = app(appArgument != null ? appArgument : appOption.app);
+        String app = app(appArgument, appOption);
         JsonNode restored = ctx().api().post(ApiPath.of("v1", "apps", app, "restore"), null);
         if (json.json) {
             printJson(restored);

@@ -23,17 +23,21 @@ final class ListPages {
         String cursor = null;
         for (int i = 0; i < MAX_PAGES; i++) {
             JsonNode answer = api.get(page.apply(cursor));
+            items.addAll(items(answer));
             if (answer.isArray()) {
-                items.addAll(answer.elements());
                 return items;
             }
-            items.addAll(answer.get("items").elements());
             cursor = answer.get("next_cursor").text();
             if (cursor.isEmpty()) {
                 break;
             }
         }
         return items;
+    }
+
+    /** The items of one list answer, whether the server wrapped them in {@code {"items"}} or not. */
+    static List<JsonNode> items(JsonNode answer) {
+        return answer.isArray() ? answer.elements() : answer.get("items").elements();
     }
 
     /** The items as one list document, the shape {@code --json} prints. */

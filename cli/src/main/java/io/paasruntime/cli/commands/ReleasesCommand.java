@@ -30,7 +30,7 @@ public final class ReleasesCommand extends ApiCommand {
             printJson(page);
             return 0;
         }
-        List<JsonNode> releases = page.isArray() ? page.elements() : page.get("items").elements();
+        List<JsonNode> releases = ListPages.items(page);
         if (releases.isEmpty()) {
             out().println(app + " has no releases yet. Deploy one with: paas deploy");
             return 0;

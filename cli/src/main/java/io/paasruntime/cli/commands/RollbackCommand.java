@@ -50,7 +50,7 @@ public final class RollbackCommand extends ApiCommand {
 
     private static String previousRelease(ApiClient api, String app) {
         JsonNode page = api.get(ApiPath.of("v1", "apps", app, "deploys").query("limit", 200));
-        List<JsonNode> releases = page.isArray() ? page.elements() : page.get("items").elements();
+        List<JsonNode> releases = ListPages.items(page);
         Optional<JsonNode> current = releases.stream().filter(r -> r.get("current").asBoolean()).findFirst();
         if (current.isEmpty()) {
             throw new CliException(app + " has no current release to roll back from");
