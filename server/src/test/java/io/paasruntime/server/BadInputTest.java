@@ -257,8 +257,8 @@ class BadInputTest {
                 "Idempotency-Key", "create-once-only");
         TestServer.Response again = api.send("POST", "/v1/apps", token, "{\"name\":\"once-only\"}",
                 "Idempotency-Key", "create-once-only");
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(again.status()).isEqualTo(201);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
         assertThat(again.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
         assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(first.header("Idempotent-Replayed")).isNull();

@@ -2,7 +2,6 @@ package io.paasruntime.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderName;
-import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.paasruntime.core.errors.PayloadTooLarge;
 import io.paasruntime.core.errors.ValidationFailed;
@@ -110,11 +109,6 @@ public final class Exchange {
         return request.content().inputStream();
     }
 
-    /** Whether the request carries a body at all. */
-    public boolean hasBody() {
-        return request.content().hasEntity();
-    }
-
     public OptionalLong declaredLength() {
         return request.headers().contentLength();
     }
@@ -148,9 +142,5 @@ public final class Exchange {
 
     ServerRequest request() {
         return request;
-    }
-
-    static HeaderName idempotencyKey() {
-        return HeaderNames.create("Idempotency-Key");
     }
 }
