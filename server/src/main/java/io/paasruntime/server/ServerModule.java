@@ -74,6 +74,11 @@ final class ServerModule {
     }
 
     @Provides
+    static io.paasruntime.core.telemetry.Telemetry telemetry(PaasRuntime runtime) {
+        return runtime.telemetry();
+    }
+
+    @Provides
     static Idempotency idempotency(PaasRuntime runtime) {
         return runtime.idempotency();
     }
@@ -102,8 +107,9 @@ final class ServerModule {
     @Singleton
     static ApiRouting routing(HealthService health, AuthService auth, AppsService apps, DeploysService deploys,
                               ProcessesService processes, ConfigService config, OpenApiService openApi,
-                              ErrorMapper errors, io.paasruntime.server.api.AddonsService addons) {
-        return new ApiRouting(List.of(health, auth, apps, deploys, processes, config, addons, openApi), errors);
+                              ErrorMapper errors, io.paasruntime.server.api.AddonsService addons,
+                              io.paasruntime.server.api.LogsService logs, io.paasruntime.server.api.MetricsService metrics) {
+        return new ApiRouting(List.of(health, auth, apps, deploys, processes, config, addons, logs, metrics, openApi), errors);
     }
 
     @Provides

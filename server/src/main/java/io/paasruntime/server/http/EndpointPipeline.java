@@ -20,7 +20,8 @@ import java.util.Optional;
 /**
  * Runs one declared {@link Endpoint} for a request: authentication (for {@link Access#BEARER}),
  * the rate limit, {@code Idempotency-Key} replay for POSTs, then the handler, whose reply is written
- * as JSON. Errors are thrown and answered by {@link ErrorMapper}.
+ * as JSON (or, for a {@link StreamedBody}, written by the body itself). Errors are thrown and answered
+ * by {@link ErrorMapper}.
  *
  * <p>Idempotency fingerprint: method, path, query and body bytes. For a raw upload (a gzip
  * artifact) the body is streamed to the orchestrator, not buffered, so its fingerprint covers the
@@ -64,6 +65,11 @@ public final class EndpointPipeline {
         Optional<String> key = endpoint.method() == Method.POST ? req.headers().first(IDEMPOTENCY_KEY) : Optional.empty();
         if (key.isEmpty()) {
             Reply reply = endpoint.action().handle(exchange);
+            if (reply.body() instanceof StreamedBody streamed) {
+                res.status(reply.status());
+                streamed.send(res);
+                return;
+            }
             send(res, reply.status(), json.write(reply.body()));
             return;
         }
