@@ -125,7 +125,10 @@ final class ServerModule {
                 .shutdownHook(false)
                 .featuresDiscoverServices(false)
                 .directHandlers(direct.build())
-                .routing(routing::configure)
+                .routing(r -> {
+                    r.register(new io.paasruntime.server.dashboard.DashboardService());
+                    routing.configure(r);
+                })
                 .build();
     }
 }
