@@ -124,36 +124,6 @@ class RouterHttpTest {
         assertThat(raw("GET / HTTP/1.1\r\nX-Big: " + "a".repeat(70_000) + "\r\n\r\n")).startsWith("HTTP/1.1 431 ");
     }
 
-    @Test
-    void aDeployFailsClearlyWhenItsRouterPortIsTakenByAnotherProgram() throws Exception {
-        Path otherDir = Files.createDirectories(dataDir.resolve("taken"));
-        AppRef app = TestApps.newApp("blocked");
-        try (ServerSocket taken = bindARouterPort()) { // the app's recorded port, now held by someone else
-            Files.createDirectories(otherDir.resolve("local"));
-            Files.writeString(otherDir.resolve("local/routes.properties"), app.appId() + "=" + taken.getLocalPort() + "\n");
-            try (Orchestrator other = LocalOrchestratorTest.create(TestProviderContext.of(otherDir))) {
-                PreparedSource source = other.prepare(new SourceUpload.Artifact(new ByteArrayInputStream(TestApps.tgz(TestApps.hello())), 0));
-                RecordingListener listener = new RecordingListener();
-                other.apply(TestApps.deployment(app, 1, source, Map.of("worker", 0), Map.of()), listener);
-                RecordingListener.Report outcome = listener.awaitOutcome(LocalOrchestratorTest.DEPLOY);
-                assertThat(outcome.status()).isEqualTo(ReleaseStatus.FAILED);
-                assertThat(outcome.reason()).contains("router port " + taken.getLocalPort() + " of app blocked is in use by another program");
-                assertThat(other.webUrl(app)).contains(URI.create("http://127.0.0.1:" + taken.getLocalPort()));
-            }
-        }
-    }
-
-    private static ServerSocket bindARouterPort() {
-        for (int port = 20999; port >= 20000; port--) {
-            try {
-                return new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                // taken: try the next one
-            }
-        }
-        throw new IllegalStateException("no free port in 20000-20999");
-    }
-
     private String raw(String request) throws IOException {
         try (Socket socket = new Socket(url.getHost(), url.getPort())) {
             socket.setSoTimeout(5000);
