@@ -38,6 +38,12 @@ final class ProcTable {
                 .toList();
     }
 
+    /** Every live process whose working directory is below {@code dir} (app processes, the embedded PostgreSQL). */
+    static List<OsProcess> under(Path dir) throws IOException {
+        Path real = dir.toRealPath();
+        return all().stream().filter(p -> p.cwd().map(c -> c.startsWith(real)).orElse(false)).toList();
+    }
+
     static List<OsProcess> all() throws IOException {
         List<OsProcess> found = new ArrayList<>();
         try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
