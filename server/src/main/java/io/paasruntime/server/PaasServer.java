@@ -4,6 +4,9 @@ import io.helidon.webserver.WebServer;
 import io.paasruntime.core.PaasRuntime;
 import io.paasruntime.server.http.ApiRouting;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -22,16 +25,37 @@ public final class PaasServer implements AutoCloseable {
         this.host = host;
     }
 
-    /** Starts the runtime (providers, app processes) and then the web server. */
+    /**
+     * Starts the runtime (providers, app processes) and then the web server.
+     *
+     * @throws IllegalStateException when the address cannot be listened on (checked before the runtime
+     *                               starts its apps, so a taken port costs nothing)
+     */
     public static PaasServer start(ServerOptions options) {
+        if (options.port() != 0) {
+            checkCanListen(options.host(), options.port());
+        }
         ServerComponent component = DaggerServerComponent.factory().create(options);
         PaasRuntime runtime = component.runtime();
         try {
             WebServer server = component.webServer().start();
+            // Helidon logs a failed bind and returns a stopped server rather than throwing
+            if (!server.isRunning() || server.port() < 0) {
+                throw new IllegalStateException("cannot listen on " + options.host() + ":" + options.port());
+            }
             return new PaasServer(runtime, server, component.routing(), options.host());
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
+        }
+    }
+
+    private static void checkCanListen(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 

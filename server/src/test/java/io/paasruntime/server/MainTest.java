@@ -51,6 +51,16 @@ class MainTest {
         assertThat(r.stderr()).contains("nope.yaml").doesNotContain("\tat ");
     }
 
+    @Test
+    void aTakenPortEndsStartUpWithOneLineAndExit1() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result r = run("--port", Integer.toString(taken.getLocalPort()), "--data-dir", dir.resolve("data").toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.stderr()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()).doesNotContain("\tat ");
+            assertThat(r.stdout()).doesNotContain("listening");
+        }
+    }
+
     record Result(int exit, String stdout, String stderr) {
     }
 
