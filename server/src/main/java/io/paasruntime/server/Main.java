@@ -3,12 +3,15 @@ package io.paasruntime.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 
 /** {@code paas-runtime}: starts the runtime with its providers and serves the {@code /v1} API. */
 public final class Main {
+    private static final Duration SHUTDOWN_DEADLINE = Duration.ofSeconds(60);
+
     private Main() {
     }
 
@@ -39,7 +42,7 @@ public final class Main {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "paas-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeWithin(server, SHUTDOWN_DEADLINE), "paas-shutdown"));
         System.out.println("PaaS Runtime listening on " + server.baseUri());
         System.out.println("To log in: sign up with POST /v1/signup, then get a token with POST /v1/auth/login"
                 + " (see README).");
@@ -48,6 +51,25 @@ public final class Main {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Stops the web server, then the runtime (app processes, store). A provider that hangs while
+     * closing must not keep the process alive forever after SIGTERM, so a watchdog ends it.
+     */
+    private static void closeWithin(PaasServer server, Duration deadline) {
+        Thread watchdog = Thread.ofPlatform().daemon().name("paas-shutdown-watchdog").start(() -> {
+            try {
+                Thread.sleep(deadline);
+                System.err.println("paas-runtime: shutdown did not finish within " + deadline.toSeconds()
+                        + "s; exiting anyway");
+                Runtime.getRuntime().halt(1);
+            } catch (InterruptedException e) {
+                // shutdown finished in time
+            }
+        });
+        server.close();
+        watchdog.interrupt();
     }
 
     private static String describe(RuntimeException e) {

@@ -61,6 +61,34 @@ class MainTest {
         }
     }
 
+    @Test
+    void startsPrintsItsAddressAndStopsCleanlyOnSigterm() throws Exception {
+        Path data = dir.resolve("data");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--port", "0", "--data-dir",
+                data.toString()));
+        Process process = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectError(dir.resolve("err.txt").toFile()).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = out.readLine();
+            assertThat(first).as(Files.readString(dir.resolve("err.txt"))).matches("PaaS Runtime listening on http://127\\.0\\.0\\.1:\\d+");
+            assertThat(out.readLine()).contains("POST /v1/signup").contains("POST /v1/auth/login");
+            java.net.URI base = java.net.URI.create(first.substring(first.indexOf("http://")));
+            var health = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(base.resolve("/v1/healthz")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).isEqualTo(200);
+            process.destroy(); // SIGTERM
+            assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        try (var files = Files.walk(data)) {
+            assertThat(files.filter(f -> f.getFileName().toString().equals("postmaster.pid")).toList())
+                    .as("the embedded PostgreSQL was stopped").isEmpty();
+        }
+    }
+
     record Result(int exit, String stdout, String stderr) {
     }
 
