@@ -222,7 +222,7 @@ class KeycloakIdentityProviderTest {
     void duringAnOutageLoginIsUnavailableAndIssuedTokensKeepWorkingUntilTheyExpire() {
         LoopbackProxy proxy = open(new LoopbackProxy(keycloak.url()));
         // Keycloak names the host it was called on as issuer, so the provider sees the realm only through the proxy.
-        IdentityProvider provider = provider(REALM, Map.of("url", proxy.url(), "timeout", "2s"));
+        IdentityProvider provider = provider(REALM, Map.of("url", proxy.url(), "timeout", "20s")); // a closed proxy refuses at once; the set-up may be slow on a busy machine
         String email = email();
         provider.signup(new SignupRequest(email, PASSWORD, tenant()));
         TokenGrant grant = provider.login(email, PASSWORD);
