@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 
 /**
- * Reads a process's output line by line on a virtual thread until the stream ends. Lines longer
+ * Reads a process's output line by line on its own daemon platform thread until the stream ends.
+ * Not a virtual thread: a blocking pipe read pins its carrier, and with enough instances the pumps
+ * would hold every carrier and starve the orchestrator's other virtual threads. Lines longer
  * than {@link #MAX_LINE_BYTES} are split, so a process writing without newlines cannot exhaust memory.
  */
 final class OutputPump {
@@ -17,7 +19,7 @@ final class OutputPump {
     }
 
     static Thread start(String name, InputStream stream, Consumer<String> lines) {
-        return Thread.ofVirtual().name(name).start(() -> pump(stream, lines));
+        return Thread.ofPlatform().name(name).daemon(true).stackSize(256 * 1024).start(() -> pump(stream, lines));
     }
 
     static void pump(InputStream stream, Consumer<String> lines) {
