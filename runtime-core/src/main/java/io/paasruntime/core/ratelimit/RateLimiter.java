@@ -2,20 +2,22 @@ package io.paasruntime.core.ratelimit;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An exact rolling-window limiter: a key may make {@code limit} requests in any {@code window}.
- * Each key keeps the times of its last {@code limit} accepted requests in a ring; a request is
- * accepted when the oldest of them is older than the window. Thread-safe; idle keys are dropped by
- * {@link #evictIdle()}.
+ * A rolling-window limiter: a key may make {@code limit} requests in any {@code window}. The window
+ * is cut into 60 slots (one second each for a one-minute window); a key keeps one counter per slot,
+ * so its memory is fixed (under 1 KiB) whatever the limit, and the window rolls slot by slot.
+ * Thread-safe; idle keys are dropped by {@link #evictIdle()}.
  */
 public final class RateLimiter {
+    private static final int SLOTS = 60;
+
     private final int limit;
     private final long windowMillis;
+    private final long slotMillis;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Ring> rings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Counters> keys = new ConcurrentHashMap<>();
 
     public RateLimiter(int limit, Duration window, Clock clock) {
         if (limit < 1) {
@@ -23,6 +25,7 @@ public final class RateLimiter {
         }
         this.limit = limit;
         this.windowMillis = window.toMillis();
+        this.slotMillis = Math.max(1, windowMillis / SLOTS);
         this.clock = clock;
     }
 
@@ -32,65 +35,73 @@ public final class RateLimiter {
 
     public Decision acquire(String key) {
         long now = clock.millis();
-        Ring ring = rings.computeIfAbsent(key, k -> new Ring(limit));
-        synchronized (ring) {
-            ring.lastSeen = now;
-            long oldest = ring.times[ring.next];
-            boolean allowed = oldest == 0 || oldest <= now - windowMillis;
-            if (allowed) {
-                ring.times[ring.next] = now;
-                ring.next = (ring.next + 1) % limit;
+        long slot = now / slotMillis;
+        Counters counters = keys.computeIfAbsent(key, k -> new Counters());
+        synchronized (counters) {
+            counters.lastSeen = now;
+            int index = (int) (slot % SLOTS);
+            if (counters.slots[index] != slot) {
+                counters.slots[index] = slot;
+                counters.counts[index] = 0;
             }
-            int firstInWindow = ring.firstAfter(now - windowMillis);
-            int used = limit - firstInWindow;
-            long reset = used == 0 ? 0 : ceilSeconds(ring.at(firstInWindow) + windowMillis - now);
-            long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(ring.times[ring.next] + windowMillis - now));
-            return new Decision(allowed, limit, Math.max(0, limit - used), reset, retryAfter);
+            long used = 0;
+            for (int i = 0; i < SLOTS; i++) {
+                if (inWindow(counters.slots[i], slot)) {
+                    used += counters.counts[i];
+                }
+            }
+            boolean allowed = used < limit;
+            if (allowed) {
+                counters.counts[index]++;
+                used++;
+            }
+            long reset = used == 0 ? 0 : ceilSeconds(expiry(oldestSlotWith(counters, slot, 1)) - now);
+            // refused: wait until enough of the oldest requests leave for one more to fit
+            long retryAfter = allowed ? 0 : Math.max(1, ceilSeconds(expiry(oldestSlotWith(counters, slot, used - limit + 1)) - now));
+            return new Decision(allowed, limit, (int) Math.max(0, limit - used), reset, retryAfter);
         }
     }
 
     /** Forgets keys that made no request for a whole window. */
     public void evictIdle() {
         long cutoff = clock.millis() - windowMillis;
-        rings.entrySet().removeIf(e -> e.getValue().lastSeen < cutoff);
+        keys.entrySet().removeIf(e -> e.getValue().lastSeen < cutoff);
+    }
+
+    private static boolean inWindow(long slotOfCounter, long currentSlot) {
+        return slotOfCounter > currentSlot - SLOTS && slotOfCounter <= currentSlot;
+    }
+
+    /** The slot at which, counting from the oldest, {@code requests} requests have been made. */
+    private static long oldestSlotWith(Counters counters, long currentSlot, long requests) {
+        long seen = 0;
+        for (long s = currentSlot - SLOTS + 1; s <= currentSlot; s++) {
+            int i = (int) (Math.floorMod(s, (long) SLOTS));
+            if (counters.slots[i] == s) {
+                seen += counters.counts[i];
+                if (seen >= requests) {
+                    return s;
+                }
+            }
+        }
+        return currentSlot;
+    }
+
+    private long expiry(long slot) {
+        return (slot + SLOTS) * slotMillis;
     }
 
     private static long ceilSeconds(long millis) {
         return (Math.max(0, millis) + 999) / 1000;
     }
 
-    private static final class Ring {
-        final long[] times;
-        int next;
+    private static final class Counters {
+        final long[] slots = new long[SLOTS];
+        final int[] counts = new int[SLOTS];
         long lastSeen;
 
-        Ring(int limit) {
-            times = new long[limit];
-            Arrays.fill(times, 0);
-        }
-
-        /** The i-th time from the oldest slot: unused slots (0) first, then accepted times in order. */
-        long at(int i) {
-            return times[(next + i) % times.length];
-        }
-
-        /**
-         * The position of the first time after {@code cutoff}, by binary search over the ordered ring, so
-         * a request costs O(log limit) even with the high limits a benchmark configures.
-         */
-        int firstAfter(long cutoff) {
-            int low = 0;
-            int high = times.length;
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                long t = at(mid);
-                if (t != 0 && t > cutoff) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return low;
+        Counters() {
+            java.util.Arrays.fill(slots, Long.MIN_VALUE);
         }
     }
 }
