@@ -12,12 +12,15 @@ import io.paasruntime.core.support.PageView;
 import io.paasruntime.spi.ProviderException;
 import io.paasruntime.spi.orchestration.PreparedSource;
 import io.paasruntime.spi.orchestration.SourceUpload;
+import io.paasruntime.spi.store.Addon;
 import io.paasruntime.spi.store.App;
 import io.paasruntime.spi.store.Page;
 import io.paasruntime.spi.store.Release;
 import io.paasruntime.spi.store.StateStore;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -115,13 +118,30 @@ public final class Deploys {
             throw new Conflict("cannot roll back to v" + target.version() + ": it is an " + target.sourceKind()
                     + " release and this runtime's orchestrator runs " + rollouts.orchestrator().sourceKind() + "s");
         }
-        store.settings().replaceConfigVars(app.id(), target.config());
+        Map<String, String> config = configForRollback(app, target);
+        store.settings().replaceConfigVars(app.id(), config);
         Release release = rollouts.release(app, caller.actor(), target.sourceKind(), target.source(),
-                target.processes(), target.config(), Optional.of("Rollback to v" + target.version()),
+                target.processes(), config, Optional.of("Rollback to v" + target.version()),
                 Optional.of(target.version()));
         audit.record(caller, "release.rollback", "release", release.id(),
                 "rolled back " + app.name() + " to v" + target.version() + " as v" + release.version());
         return view(app, release);
+    }
+
+    /**
+     * The target's config vars, except those the app's attached add-ons own: those keep their current
+     * values, so a rollback never cuts an app off the database it still has (unlike Heroku's).
+     */
+    private Map<String, String> configForRollback(App app, Release target) {
+        Map<String, String> config = new TreeMap<>(target.config());
+        Map<String, String> current = store.settings().configVars(app.id());
+        for (Addon addon : store.addons().listByApp(app.id())) {
+            String value = current.get(addon.configVar());
+            if (value != null) {
+                config.put(addon.configVar(), value);
+            }
+        }
+        return config;
     }
 
     private Release find(App app, String releaseRef) {

@@ -126,6 +126,22 @@ class ReleasesTest {
     }
 
     @Test
+    void rollbackKeepsTheConfigVarsOfAttachedAddons() {
+        ReleaseView v1 = deploy("registry/hello:1");
+        core.orchestrator.report(id(v1), ReleaseStatus.SUCCEEDED, null);
+        UUID appId = core.apps.resolve(ada, "hello").id();
+        core.store.addons().insert(new io.paasruntime.spi.store.Addon(UUID.randomUUID(), ada.tenantId(), appId,
+                "postgresql", "hello-db", "dev", "available", "DATABASE_URL", "postgres", "addon_x", "sealed",
+                core.clock.instant()));
+        core.configVars.patch(ada, "hello", Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1/db", "MODE", "fast"));
+
+        core.deploys.rollback(ada, "hello", "v1");
+
+        assertThat(core.configVars.get(ada, "hello")).containsExactly(Map.entry("DATABASE_URL", "postgres://u:p@127.0.0.1/db"));
+        assertThat(core.orchestrator.last().env()).containsOnlyKeys("DATABASE_URL");
+    }
+
+    @Test
     void rollbackToAReleaseWhoseSourceIsGoneIsRefused() {
         ReleaseView v1 = deploy("registry/hello:1");
         core.orchestrator.missingSources.add("registry/hello:1");
