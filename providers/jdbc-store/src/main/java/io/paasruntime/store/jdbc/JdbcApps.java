@@ -10,22 +10,36 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Apps in PostgreSQL; a partial unique index keeps live names unique per tenant. */
+/**
+ * Apps in PostgreSQL; a partial unique index keeps live names unique per tenant. Every write tells
+ * {@code changes} once it is done, failed or not (a failed write may still have been applied).
+ */
 final class JdbcApps implements AppRepository {
     private final SqlRunner sql;
+    private final RowChanges changes;
 
-    JdbcApps(SqlRunner sql) {
+    JdbcApps(SqlRunner sql, RowChanges changes) {
         this.sql = sql;
+        this.changes = changes;
     }
 
     @Override
     public void insert(App app) {
-        sql.run(AppMapper.class, m -> m.insert(AppMapper.Row.of(app)));
+        try {
+            sql.run(AppMapper.class, m -> m.insert(AppMapper.Row.of(app)));
+        } finally {
+            changes.appChanged(app.id());
+        }
     }
 
     @Override
     public void update(App app) {
-        int updated = sql.call(AppMapper.class, m -> m.update(AppMapper.Row.of(app)));
+        int updated;
+        try {
+            updated = sql.call(AppMapper.class, m -> m.update(AppMapper.Row.of(app)));
+        } finally {
+            changes.appChanged(app.id());
+        }
         if (updated == 0) {
             throw ProviderException.notFound("app " + app.id() + " not found");
         }
@@ -61,6 +75,10 @@ final class JdbcApps implements AppRepository {
 
     @Override
     public void purge(UUID id) {
-        sql.run(AppMapper.class, m -> m.purge(id));
+        try {
+            sql.run(AppMapper.class, m -> m.purge(id));
+        } finally {
+            changes.appPurged(id);
+        }
     }
 }

@@ -10,20 +10,29 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Releases in PostgreSQL; {@code release_high_water} remembers the highest version each app had. */
+/**
+ * Releases in PostgreSQL; {@code release_high_water} remembers the highest version each app had.
+ * Every write tells {@code changes} once it is done, failed or not.
+ */
 final class JdbcReleases implements ReleaseRepository {
     private final SqlRunner sql;
+    private final RowChanges changes;
 
-    JdbcReleases(SqlRunner sql) {
+    JdbcReleases(SqlRunner sql, RowChanges changes) {
         this.sql = sql;
+        this.changes = changes;
     }
 
     @Override
     public void insert(Release release) {
-        sql.run(ReleaseMapper.class, m -> {
-            m.insert(ReleaseMapper.Row.of(release));
-            m.raiseHighWater(release.appId(), release.version());
-        });
+        try {
+            sql.run(ReleaseMapper.class, m -> {
+                m.insert(ReleaseMapper.Row.of(release));
+                m.raiseHighWater(release.appId(), release.version());
+            });
+        } finally {
+            changes.releaseChanged(release.id());
+        }
     }
 
     @Override
@@ -61,7 +70,12 @@ final class JdbcReleases implements ReleaseRepository {
 
     @Override
     public void updateStatus(UUID releaseId, ReleaseStatus status, Optional<String> reason) {
-        int updated = sql.call(ReleaseMapper.class, m -> m.updateStatus(releaseId, status.wireName(), reason.orElse(null)));
+        int updated;
+        try {
+            updated = sql.call(ReleaseMapper.class, m -> m.updateStatus(releaseId, status.wireName(), reason.orElse(null)));
+        } finally {
+            changes.releaseChanged(releaseId);
+        }
         if (updated == 0) {
             throw ProviderException.notFound("release " + releaseId + " not found");
         }

@@ -12,9 +12,10 @@ import java.util.Optional;
  *
  * @param url          JDBC URL of an external database; empty runs the embedded server
  * @param embeddedPort the embedded server's port; empty keeps the one chosen at the first start
+ * @param cache        whether single apps and releases are read through the in-memory {@link ReadCache}
  */
 record JdbcStoreSettings(Optional<String> url, Optional<String> user, Optional<String> password, int poolSize,
-                         Optional<Integer> embeddedPort) {
+                         Optional<Integer> embeddedPort, boolean cache) {
 
     static final List<ConfigKey> KEYS = List.of(
             ConfigKey.optional("url", "JDBC URL of an external PostgreSQL database, e.g."
@@ -23,7 +24,11 @@ record JdbcStoreSettings(Optional<String> url, Optional<String> user, Optional<S
             ConfigKey.optional("password", "database password of the external database").asSecret(),
             ConfigKey.of("pool-size", "10", "most connections the store opens"),
             ConfigKey.optional("embedded.port", "loopback port of the embedded PostgreSQL; absent: a free port"
-                    + " chosen at the first start and kept in the data directory"));
+                    + " chosen at the first start and kept in the data directory"),
+            ConfigKey.of("cache", "true", "keep apps and releases read by id or name in memory (at most "
+                    + ReadCache.MAX_ENTRIES + " of each), invalidated on every write, also by other runtimes on the"
+                    + " same database through LISTEN/NOTIFY on an extra connection; false: every read asks the"
+                    + " database"));
 
     static JdbcStoreSettings from(ProviderConfig config) {
         Optional<String> url = config.get("url").filter(u -> !u.isBlank()).map(String::trim);
@@ -49,13 +54,14 @@ record JdbcStoreSettings(Optional<String> url, Optional<String> user, Optional<S
             // Two at least: exclusively() holds one connection while its job uses another.
             throw ProviderException.invalid("store.pool-size", "store.pool-size must be between 2 and 500");
         }
-        return new JdbcStoreSettings(url, user, password, poolSize, port);
+        return new JdbcStoreSettings(url, user, password, poolSize, port, config.getBoolean("cache"));
     }
 
     @Override
     public String toString() {
         return "JdbcStoreSettings[url=" + url.map(u -> u.replaceAll("(?i)password=[^&]*", "password=****")).orElse("embedded")
                 + ", user=" + user.orElse("") + ", password=" + (password.isPresent() ? "****" : "")
-                + ", poolSize=" + poolSize + ", embeddedPort=" + embeddedPort.map(String::valueOf).orElse("auto") + "]";
+                + ", poolSize=" + poolSize + ", embeddedPort=" + embeddedPort.map(String::valueOf).orElse("auto")
+                + ", cache=" + cache + "]";
     }
 }

@@ -6,12 +6,14 @@ import io.paasruntime.spi.store.TenantRepository;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Tenants in PostgreSQL. */
+/** Tenants in PostgreSQL. Deleting one tells {@code changes}: its apps and releases go with it. */
 final class JdbcTenants implements TenantRepository {
     private final SqlRunner sql;
+    private final RowChanges changes;
 
-    JdbcTenants(SqlRunner sql) {
+    JdbcTenants(SqlRunner sql, RowChanges changes) {
         this.sql = sql;
+        this.changes = changes;
     }
 
     @Override
@@ -31,6 +33,10 @@ final class JdbcTenants implements TenantRepository {
 
     @Override
     public void delete(UUID id) {
-        sql.run(TenantMapper.class, m -> m.delete(id));
+        try {
+            sql.run(TenantMapper.class, m -> m.delete(id));
+        } finally {
+            changes.tenantDeleted(id);
+        }
     }
 }

@@ -15,9 +15,16 @@ record Repositories(TenantRepository tenants, UserRepository users, AppRepositor
                     AppSettingsRepository settings, AddonRepository addons, AuditRepository audit,
                     IdempotencyRepository idempotency, SigningKeyRepository signingKeys) {
 
-    static Repositories over(SqlRunner sql) {
-        return new Repositories(new JdbcTenants(sql), new JdbcUsers(sql), new JdbcApps(sql), new JdbcReleases(sql),
-                new JdbcSettings(sql), new JdbcAddons(sql), new JdbcAudit(sql), new JdbcIdempotency(sql),
-                new JdbcSigningKeys(sql));
+    /** Repositories whose writes of cached rows are told to {@code changes}. */
+    static Repositories over(SqlRunner sql, RowChanges changes) {
+        return new Repositories(new JdbcTenants(sql, changes), new JdbcUsers(sql), new JdbcApps(sql, changes),
+                new JdbcReleases(sql, changes), new JdbcSettings(sql), new JdbcAddons(sql), new JdbcAudit(sql),
+                new JdbcIdempotency(sql), new JdbcSigningKeys(sql));
+    }
+
+    /** These repositories with single apps and releases looked up through {@code cache} first. */
+    Repositories readingThrough(ReadCache cache) {
+        return new Repositories(tenants, users, new CachedApps(apps, cache), new CachedReleases(releases, cache),
+                settings, addons, audit, idempotency, signingKeys);
     }
 }

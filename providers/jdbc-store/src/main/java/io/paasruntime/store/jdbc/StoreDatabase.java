@@ -27,12 +27,12 @@ final class StoreDatabase {
     }
 
     /** A pool that has made its first connection, or {@code UNAVAILABLE}. */
-    static HikariDataSource pool(String url, Optional<String> user, Optional<String> password, int size) {
+    static HikariDataSource pool(DatabaseLogin login, int size) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("paas-state-store");
-        config.setJdbcUrl(url);
-        user.ifPresent(config::setUsername);
-        password.ifPresent(config::setPassword);
+        config.setJdbcUrl(login.url());
+        login.user().ifPresent(config::setUsername);
+        login.password().ifPresent(config::setPassword);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(Math.min(2, size));
         // A call waits at most this long for a connection before the store answers "unavailable".

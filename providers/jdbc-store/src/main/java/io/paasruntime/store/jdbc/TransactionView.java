@@ -14,8 +14,9 @@ import java.util.function.Supplier;
 final class TransactionView extends RepositoryAccess {
     private final JdbcStateStore store;
 
-    TransactionView(JdbcStateStore store, TransactionSession session) {
-        super(Repositories.over(session));
+    /** Writes of cached rows are told to {@code changes}; reads never use the cache (they must see this transaction's writes). */
+    TransactionView(JdbcStateStore store, TransactionSession session, TransactionChanges changes) {
+        super(Repositories.over(session, changes));
         this.store = store;
     }
 

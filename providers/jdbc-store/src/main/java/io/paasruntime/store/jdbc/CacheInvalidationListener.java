@@ -1,0 +1,118 @@
+package io.paasruntime.store.jdbc;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * Keeps the {@link ReadCache} in step with writes made by other stores on the same database: on its
+ * own connection it LISTENs to {@value #CHANNEL} (filled by the triggers of migration V2) and
+ * invalidates each row it hears of. The cache serves only while this connection is up: on losing
+ * it the cache is emptied and disabled, and on reconnecting it is emptied again and enabled.
+ * Runs on one daemon thread from {@link #start} to {@link #close}.
+ */
+final class CacheInvalidationListener implements AutoCloseable {
+    static final String CHANNEL = "paas_cache";
+    private static final System.Logger LOG = System.getLogger(CacheInvalidationListener.class.getName());
+    /** How long one wait for notifications blocks; bounds how long {@link #close} waits. */
+    private static final int POLL_MILLIS = 250;
+    /** A connection silent this long is asked whether it is still there (a half-open one would not fail). */
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final DatabaseLogin login;
+    private final ReadCache cache;
+    private final Thread thread;
+    private volatile boolean closed;
+
+    CacheInvalidationListener(DatabaseLogin login, ReadCache cache) {
+        this.login = login;
+        this.cache = cache;
+        this.thread = Thread.ofPlatform().daemon().name("paas-state-store-cache-listener").unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(100);
+        boolean warned = false;
+        while (!closed) {
+            try (Connection connection = login.connect("paas-cache-listener")) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                // Only now: every change committed from here on will be heard.
+                cache.enable();
+                if (warned) {
+                    LOG.log(System.Logger.Level.INFO, "state store cache listener reconnected; caching again");
+                    warned = false;
+                }
+                backoff = Duration.ofMillis(100);
+                listen(connection);
+            } catch (SQLException | RuntimeException e) {
+                cache.disable();
+                if (closed) {
+                    break;
+                }
+                if (!warned) {
+                    LOG.log(System.Logger.Level.WARNING, "state store cache listener lost its database connection ("
+                            + e.getMessage() + "); caching is off until it reconnects");
+                    warned = true;
+                }
+                if (!pause(backoff)) {
+                    break;
+                }
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        cache.disable();
+    }
+
+    private void listen(Connection connection) throws SQLException {
+        PGConnection notifications = connection.unwrap(PGConnection.class);
+        long lastHeard = System.nanoTime();
+        while (!closed) {
+            PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+            if (received != null && received.length > 0) {
+                for (PGNotification notification : received) {
+                    cache.changed(notification.getParameter());
+                }
+                lastHeard = System.nanoTime();
+            } else if (System.nanoTime() - lastHeard > LIVENESS_CHECK.toNanos()) {
+                if (!connection.isValid(2)) {
+                    throw new SQLException("the listening connection stopped answering");
+                }
+                lastHeard = System.nanoTime();
+            }
+        }
+    }
+
+    private boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops listening (within about {@value #POLL_MILLIS} ms) and leaves the cache disabled. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        cache.disable();
+    }
+}
