@@ -4,19 +4,27 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
 
 /**
  * Keeps the {@link ReadCache} in step with writes made by other stores on the same database: on its
  * own connection it LISTENs to {@value #CHANNEL} (filled by the triggers of migration V2) and
  * invalidates each row it hears of. The cache serves only while this connection is up: on losing
- * it the cache is emptied and disabled, and on reconnecting it is emptied again and enabled.
+ * it the cache is emptied and disabled, and on reconnecting it is emptied again and enabled, once a
+ * probe sent from another connection came through (behind a transaction-pooling proxy such as
+ * PgBouncer's transaction mode, LISTEN succeeds but nothing arrives, and the cache must stay off).
  * Runs on one daemon thread from {@link #start} to {@link #close}.
  */
 final class CacheInvalidationListener implements AutoCloseable {
     static final String CHANNEL = "paas_cache";
+    /** The table part of a probe's payload, which no cache acts on. */
+    static final String PROBE = "probe";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
     private static final System.Logger LOG = System.getLogger(CacheInvalidationListener.class.getName());
     /** How long one wait for notifications blocks; bounds how long {@link #close} waits. */
     private static final int POLL_MILLIS = 250;
@@ -47,14 +55,16 @@ final class CacheInvalidationListener implements AutoCloseable {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                // Only now: every change committed from here on will be heard.
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                awaitProbe(notifications);
+                // Only now: every change committed since LISTEN will be heard.
                 cache.enable();
                 if (warned) {
                     LOG.log(System.Logger.Level.INFO, "state store cache listener reconnected; caching again");
                     warned = false;
                 }
                 backoff = Duration.ofMillis(100);
-                listen(connection);
+                listen(connection, notifications);
             } catch (SQLException | RuntimeException e) {
                 cache.disable();
                 if (closed) {
@@ -74,8 +84,28 @@ final class CacheInvalidationListener implements AutoCloseable {
         cache.disable();
     }
 
-    private void listen(Connection connection) throws SQLException {
-        PGConnection notifications = connection.unwrap(PGConnection.class);
+    /** Sends a probe from a connection of its own and waits until this one hears it. */
+    private void awaitProbe(PGConnection notifications) throws SQLException {
+        String probe = PROBE + ":" + UUID.randomUUID();
+        try (Connection other = login.connect("paas-cache-probe");
+             PreparedStatement notify = other.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, probe);
+            notify.execute();
+        }
+        long deadline = System.nanoTime() + PROBE_TIMEOUT.toNanos();
+        while (!closed && System.nanoTime() < deadline) {
+            PGNotification[] received = notifications.getNotifications(POLL_MILLIS);
+            // Other changes heard meanwhile need no action: enabling empties the cache anyway.
+            if (received != null && Arrays.stream(received).anyMatch(n -> n.getParameter().equals(probe))) {
+                return;
+            }
+        }
+        throw new SQLException("a probe sent on " + CHANNEL + " did not come back within " + PROBE_TIMEOUT.toSeconds()
+                + " s (a transaction-pooling proxy between the runtime and PostgreSQL drops notifications)");
+    }
+
+    private void listen(Connection connection, PGConnection notifications) throws SQLException {
         long lastHeard = System.nanoTime();
         while (!closed) {
             PGNotification[] received = notifications.getNotifications(POLL_MILLIS);

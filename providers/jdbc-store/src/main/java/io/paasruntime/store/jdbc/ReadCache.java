@@ -124,20 +124,29 @@ final class ReadCache implements RowChanges {
         clear();
     }
 
-    /** A notification from {@link CacheInvalidationListener}: {@code apps:<id>} or {@code releases:<id>}. */
+    /**
+     * A notification from {@link CacheInvalidationListener}: {@code apps:<id>} or {@code releases:<id>},
+     * or a listener's {@code probe:…} (no change). Anything else forgets everything, which is always right.
+     */
     void changed(String notification) {
         int colon = notification.indexOf(':');
-        UUID id;
-        try {
-            id = UUID.fromString(notification.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-            clear(); // not ours to understand: forgetting everything is always right
+        String table = colon < 0 ? "" : notification.substring(0, colon);
+        if (table.equals(CacheInvalidationListener.PROBE)) {
             return;
         }
-        switch (notification.substring(0, Math.max(colon, 0))) {
-            case "apps" -> appChanged(id);
-            case "releases" -> releaseChanged(id);
+        Optional<UUID> id = parseUuid(notification.substring(colon + 1));
+        switch (table) {
+            case "apps" -> id.ifPresentOrElse(this::appChanged, this::clear);
+            case "releases" -> id.ifPresentOrElse(this::releaseChanged, this::clear);
             default -> clear();
+        }
+    }
+
+    private static Optional<UUID> parseUuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -95,7 +95,7 @@ class ReadCacheTest {
     }
 
     @Test
-    void notificationsInvalidateTheNamedRowAndAnythingUnknownClearsAll() {
+    void notificationsInvalidateTheNamedRowProbesNothingAndAnythingUnknownClearsAll() {
         App app = app("notified");
         Release release = release(app.id());
         App bystander = app("bystander");
@@ -108,8 +108,10 @@ class ReadCacheTest {
         assertThat(cache.app(tenant, app.id())).isEmpty();
         assertThat(cache.release(app.id(), release.id())).isEmpty();
         assertThat(cache.app(tenant, bystander.id())).contains(bystander);
+        cache.changed(CacheInvalidationListener.PROBE + ":" + UUID.randomUUID());
+        assertThat(cache.app(tenant, bystander.id())).as("a listener's probe changes nothing").contains(bystander);
 
-        for (String garbage : new String[] {"", "apps", "apps:not-a-uuid", "tenants:" + UUID.randomUUID(), ":"}) {
+        for (String garbage : new String[] {"", "apps", "apps:not-a-uuid", "releases:", "tenants:" + UUID.randomUUID(), ":"}) {
             cache.putApp(cache.stamp(), bystander);
             cache.changed(garbage);
             assertThat(cache.app(tenant, bystander.id())).as(garbage).isEmpty();
