@@ -1,7 +1,7 @@
 # Shared by the bench scripts: JDK, tools, a private copy of the server to start, small helpers.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/lib/java.sh"
-for tool in wrk hyperfine curl; do
+for tool in wrk curl; do
   command -v "$tool" >/dev/null || { echo "installing $tool" >&2; apt-get install -y -qq "$tool" >/dev/null; }
 done
 json_field() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
@@ -89,12 +89,13 @@ api_call() {
   [ "$status" = "$expected" ] || { echo "HTTP $status (expected $expected) from $method $url: $out" >&2; return 1; }
   printf '%s' "$out"
 }
-# signup_app API EMAIL APP: signs a tenant up, logs in and creates APP; sets TOKEN and APP_ID
+# signup_app API EMAIL [APP]: signs a tenant up, logs in and creates APP if given; sets TOKEN and APP_ID
 signup_app() {
   api_call 201 POST "$1/v1/signup" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$2\",\"password\":\"bench-password-1\",\"tenant\":\"bench\"}" >/dev/null
   TOKEN=$(api_call 200 POST "$1/v1/auth/login" -H 'Content-Type: application/json' \
     -d "{\"email\":\"$2\",\"password\":\"bench-password-1\"}" | json_field '["access_token"]')
+  [ -n "${3:-}" ] || return 0
   APP_ID=$(api_call 201 POST "$1/v1/apps" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d "{\"name\":\"$3\"}" | json_field '["id"]')
 }
