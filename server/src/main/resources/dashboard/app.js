@@ -20,9 +20,15 @@ function viewContext() {
   };
 }
 
+let shownPath = null;
+
 function route() {
   leaving?.abort();
   const path = location.hash.replace(/^#/, '') || '/apps';
+  if (path !== shownPath) {
+    clearErrors(); // errors of the page left behind no longer apply
+    shownPath = path;
+  }
   const signedIn = Boolean(session.token());
   renderAccount(signedIn);
   const ctx = viewContext();
@@ -134,8 +140,8 @@ function signupView() {
 
 whenUnauthorized((error) => {
   session.clear();
-  showError(error, 'Your session ended; please log in again');
   navigate('#/login');
+  showError(error, 'Your session ended; please log in again');
 });
 window.addEventListener('hashchange', route);
 route();

@@ -101,23 +101,34 @@ export async function act(button, context, action) {
   }
 }
 
-/** A section that loads its content: a loading line first, then what render() builds, or the error. */
+const latestLoad = new WeakMap(); // container → the number of its newest load
+
+/**
+ * A section that loads its content: a loading line first, then what render() builds, or the error.
+ * When loads of one container overlap, only the newest one's answer is shown (answers can arrive out of order).
+ */
 export async function load(container, context, fetcher, render) {
+  const ticket = (latestLoad.get(container) || 0) + 1;
+  latestLoad.set(container, ticket);
   if (!container.hasChildNodes()) {
     fill(container, h('p', { class: 'loading' }, 'Loading…'));
   }
   container.setAttribute('aria-busy', 'true');
   try {
     const data = await fetcher();
-    fill(container, render(data));
+    if (latestLoad.get(container) === ticket) {
+      fill(container, render(data));
+    }
   } catch (e) {
-    if (e.name === 'AbortError') {
+    if (e.name === 'AbortError' || latestLoad.get(container) !== ticket) {
       return;
     }
     fill(container, h('p', { class: 'empty' }, `Could not load ${context}.`));
     showError(e, `Loading ${context}`);
   } finally {
-    container.removeAttribute('aria-busy');
+    if (latestLoad.get(container) === ticket) {
+      container.removeAttribute('aria-busy');
+    }
   }
 }
 
