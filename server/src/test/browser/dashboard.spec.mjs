@@ -60,6 +60,19 @@ async function until(description, fn, arg) {
   }
 }
 
+/**
+ * On the app page: the newest release is current and every instance is up. The walk waits for this
+ * before deleting, because a delete during a rollout waits on the server for the rollout to time out
+ * (the app lock is held while the rollout needs it to report its status).
+ */
+async function rolloutSettled() {
+  await until('the rollout to settle', () => {
+    const newest = document.querySelector('#releases tr[data-version]');
+    const states = [...document.querySelectorAll('#processes tr[data-instance] .badge')].map((b) => b.textContent);
+    return newest?.dataset.current === 'true' && states.length > 0 && states.every((s) => s === 'up');
+  });
+}
+
 const token = () => page.evaluate(() => sessionStorage.getItem('paas.token'));
 const row = (table, attr, value) => page.locator(`${table} tr[data-${attr}="${value}"]`);
 
@@ -244,6 +257,7 @@ try {
     await page.getByRole('dialog').getByRole('button', { name: 'Detach and delete' }).click();
     await page.getByText('No add-ons.').waitFor();
     await row('#config-vars', 'key', 'DATABASE_URL').waitFor({ state: 'detached' });
+    await rolloutSettled();
     await page.getByRole('link', { name: '← All apps' }).click();
   });
 
@@ -271,11 +285,8 @@ try {
     await row('#apps-list', 'app', APP).waitFor();
     await page.getByText('No deleted apps.').waitFor();
     await page.getByRole('link', { name: APP, exact: true }).click();
-    await row('#processes', 'instance', 'web.1').waitFor();
-    await until('every instance up again', () => {
-      const states = [...document.querySelectorAll('#processes tr[data-instance] .badge')].map((b) => b.textContent);
-      return states.length >= 3 && states.every((s) => s === 'up');
-    });
+    await row('#processes', 'instance', 'worker.2').waitFor();
+    await rolloutSettled();
     await page.getByRole('link', { name: '← All apps' }).click();
   });
 
