@@ -117,9 +117,9 @@ try {
     check(/name/i.test(text) && /Request id:\s*req_/.test(text), `validation alert: ${text}`);
   });
 
-  await step('creates an app, listed as not deployed', async () => {
+  await step('creates an app from the keyboard (Enter submits), listed as not deployed', async () => {
     await page.getByLabel('App name').fill(APP);
-    await page.getByRole('button', { name: 'Create app' }).click();
+    await page.getByLabel('App name').press('Enter');
     await row('#apps-list', 'app', APP).filter({ hasText: 'not deployed' }).waitFor();
   });
 
@@ -236,7 +236,7 @@ try {
   });
 
   await step('screenshots of the app page at desktop and phone width', async () => {
-    await page.waitForTimeout(300); // let the charts settle after the last refresh
+    await rolloutSettled(); // the add-on's release has rolled out: one instance per replica on the pictures
     await shot('app-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
     await until('the charts resized to the phone', () =>
@@ -261,13 +261,20 @@ try {
     await page.getByRole('link', { name: '← All apps' }).click();
   });
 
-  await step('deleting asks for confirmation; cancel keeps the app', async () => {
-    await page.getByRole('button', { name: `Delete ${APP}` }).click();
+  await step('deleting asks for confirmation; Cancel or Escape keeps the app', async () => {
     const dialog = page.getByRole('dialog');
+    await page.getByRole('button', { name: `Delete ${APP}` }).click();
     await dialog.getByRole('heading', { name: `Delete ${APP}?` }).waitFor();
+    check(await page.evaluate(() => document.activeElement.textContent) === 'Cancel', 'focus starts on Cancel');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: `Delete ${APP}` }).focus();
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
     await row('#apps-list', 'app', APP).waitFor();
+    check(!(await page.locator('#status').innerText()).includes('Deleted'), 'nothing was deleted');
   });
 
   await step('deleting the app moves it to the deleted apps, restorable', async () => {

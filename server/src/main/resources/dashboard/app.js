@@ -97,7 +97,6 @@ function loginView() {
         submit.disabled = true;
         try {
           await logIn(email.value.trim(), password.value);
-          clearErrors();
           navigate('#/apps');
         } catch (e) {
           showError(e, 'Log in');

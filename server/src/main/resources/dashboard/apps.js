@@ -65,7 +65,7 @@ function createForm(refresh) {
         });
       },
     }, field('App name', name), submit),
-    h('p', { id: 'app-name-hint', class: 'hint' }, 'Lower-case letters, digits and dashes (a DNS label).'));
+    h('p', { id: 'app-name-hint', class: 'hint' }, '3 to 30 lower-case letters, digits or hyphens, starting with a letter.'));
 }
 
 function appsTable(apps, refresh) {

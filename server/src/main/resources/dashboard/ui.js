@@ -46,7 +46,7 @@ export function showError(error, context) {
   }
   const region = document.getElementById('alerts');
   const detail = (error.details || []).map((d) => `${d.field}: ${d.problem}`).join('; ');
-  const item = h('div', { class: 'alert error', role: 'alert' },
+  const item = h('div', { class: 'alert error', role: 'alert', dataset: { context: context || '' } },
     h('p', {},
       h('strong', {}, context ? `${context}: ` : 'Error: '),
       h('span', { class: 'alert-message' }, error.message || String(error)),
@@ -68,8 +68,14 @@ export function announce(message) {
   announce.timer = setTimeout(() => { status.textContent = ''; }, 6000);
 }
 
-export function clearErrors() {
-  document.getElementById('alerts').replaceChildren();
+export function clearErrors(context) {
+  const region = document.getElementById('alerts');
+  if (context === undefined) {
+    region.replaceChildren();
+    return;
+  }
+  // an action that now worked makes its earlier failures stale
+  [...region.children].filter((alert) => alert.dataset.context === context).forEach((alert) => alert.remove());
 }
 
 /** Asks a yes/no question in the modal <dialog>; resolves true when confirmed. */
@@ -91,7 +97,9 @@ export async function act(button, context, action) {
   button.disabled = true;
   button.setAttribute('aria-busy', 'true');
   try {
-    return await action();
+    const result = await action();
+    clearErrors(context);
+    return result;
   } catch (e) {
     showError(e, context);
     return undefined;
