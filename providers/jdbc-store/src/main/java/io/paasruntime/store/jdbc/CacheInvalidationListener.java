@@ -60,7 +60,7 @@ final class CacheInvalidationListener implements AutoCloseable {
                 // Only now: every change committed since LISTEN will be heard.
                 cache.enable();
                 if (warned) {
-                    LOG.log(System.Logger.Level.INFO, "state store cache listener reconnected; caching again");
+                    LOG.log(System.Logger.Level.INFO, "state store cache listener hears changes again; caching again");
                     warned = false;
                 }
                 backoff = Duration.ofMillis(100);
@@ -71,8 +71,8 @@ final class CacheInvalidationListener implements AutoCloseable {
                     break;
                 }
                 if (!warned) {
-                    LOG.log(System.Logger.Level.WARNING, "state store cache listener lost its database connection ("
-                            + e.getMessage() + "); caching is off until it reconnects");
+                    LOG.log(System.Logger.Level.WARNING, "state store cache listener cannot hear changes ("
+                            + e.getMessage() + "); caching is off until it can");
                     warned = true;
                 }
                 if (!pause(backoff)) {

@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The {@value #ID} state store: PostgreSQL through MyBatis, schema by Flyway. Without
  * {@code store.url} it starts an embedded PostgreSQL with its data in
- * {@code <data dir>/postgres}; with it, it uses the operator's database.
+ * {@code <data dir>/postgres}; with it, it uses the operator's database. Unless {@code store.cache}
+ * is false, single apps and releases are served from memory, kept fresh by LISTEN/NOTIFY.
  */
 public final class JdbcStateStoreFactory implements StateStoreFactory {
     public static final String ID = "jdbc";

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
 
@@ -44,6 +45,7 @@ class JdbcStateStoreFactoryTest {
         assertInvalid(Map.of("user", "paas", "password", "secret"), "store.user");
         assertInvalid(Map.of("url", "jdbc:postgresql://db/paas", "embedded.port", "5432"), "store.embedded.port");
         assertInvalid(Map.of("embedded.port", "70000"), "store.embedded.port");
+        assertInvalid(Map.of("cache", "sometimes"), "store.cache");
         assertThat(dataDir.resolve("postgres")).doesNotExist();
     }
 
@@ -53,6 +55,9 @@ class JdbcStateStoreFactoryTest {
                 "url", "jdbc:postgresql://db/paas?password=hunter2", "user", "paas", "password", "hunter2"),
                 JdbcStoreSettings.KEYS));
         assertThat(settings.toString()).doesNotContain("hunter2").contains("paas");
+        DatabaseLogin login = new DatabaseLogin("jdbc:postgresql://db/paas?password=hunter2", Optional.of("paas"),
+                Optional.of("hunter2"));
+        assertThat(login.toString()).doesNotContain("hunter2").contains("paas");
     }
 
     @Test
@@ -77,6 +82,8 @@ class JdbcStateStoreFactoryTest {
 
         assertThat(dataDir.resolve("postgres/pgdata/postmaster.pid")).doesNotExist();
         assertThat(LoopbackPorts.accepts(port)).isFalse();
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .as("the cache listener stopped").doesNotContain("paas-state-store-cache-listener");
         assertThatThrownBy(() -> store.tenants().findById(UUID.randomUUID()))
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE));
