@@ -123,6 +123,16 @@ try {
     await row('#apps-list', 'app', APP).filter({ hasText: 'not deployed' }).waitFor();
   });
 
+  await step('an unknown app gets one "no app" message and its request id, not a page of errors', async () => {
+    await page.goto(`${base}/runtime/dashboard/#/apps/no-such-app`);
+    await page.getByText('There is no app named no-such-app').waitFor();
+    const alerts = page.locator('#alerts .alert');
+    check(await alerts.count() === 1, `one alert, not ${await alerts.count()}`);
+    check(/no-such-app/.test(await alerts.innerText()) && /Request id:\s*req_/.test(await alerts.innerText()), await alerts.innerText());
+    await page.getByRole('link', { name: '← All apps' }).click();
+    await row('#apps-list', 'app', APP).waitFor();
+  });
+
   await step('deploys the example app through the API; the list shows v1 and its URL', async () => {
     const response = await fetch(`${base}/v1/apps/${APP}/deploys?description=from+the+browser+test`, {
       method: 'POST',

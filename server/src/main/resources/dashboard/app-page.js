@@ -1,12 +1,30 @@
 // One app: summary, releases (rollback), processes (scale, restart), config vars, add-ons, logs, metrics.
 import { api, seg } from './api.js';
-import { h, load, act, empty, when, field, badge, announce, confirmDialog, dataTable } from './ui.js';
+import { h, fill, load, act, showError, empty, when, field, badge, announce, confirmDialog, dataTable } from './ui.js';
 import { releaseSummary } from './apps.js';
 import { configSection } from './config.js';
 import { logView } from './logs.js';
 import { metricsView } from './metrics.js';
 
+/** The page of one app; its sections appear once the app is found, or a single message says it is not. */
 export function appView(name, ctx) {
+  const body = h('div', { class: 'page' }, h('p', { class: 'loading' }, 'Loading…'));
+  api('GET', `/v1/apps/${seg(name)}`, undefined, { signal: ctx.signal })
+    .then(() => fill(body, sections(name, ctx)))
+    .catch((e) => {
+      if (e.name === 'AbortError') {
+        return;
+      }
+      fill(body, empty(e.status === 404 ? `There is no app named ${name} (it may have been deleted).` : 'Could not load the app.'));
+      showError(e, `Loading ${name}`);
+    });
+  return h('div', { class: 'page' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/apps' }, '← All apps')),
+    h('h1', {}, name),
+    body);
+}
+
+function sections(name, ctx) {
   const base = `/v1/apps/${seg(name)}`;
   const get = (path) => api('GET', base + path, undefined, { signal: ctx.signal });
   const summary = h('div', { class: 'summary', id: 'app-summary' });
@@ -54,9 +72,7 @@ export function appView(name, ctx) {
 
   const section = (id, title, ...content) => h('section', { class: 'card', id: `section-${id}`, 'aria-labelledby': `${id}-title` },
     h('h2', { id: `${id}-title` }, title), ...content);
-  return h('div', { class: 'page' },
-    h('p', { class: 'crumbs' }, h('a', { href: '#/apps' }, '← All apps')),
-    h('h1', {}, name),
+  return [
     summary,
     h('nav', { class: 'jump', 'aria-label': 'Sections of this app' },
       ['releases', 'processes', 'config', 'addons', 'logs', 'metrics'].map((id) =>
@@ -67,7 +83,7 @@ export function appView(name, ctx) {
     section('config', 'Config vars', config.element),
     section('addons', 'Add-ons', h('div', { class: 'actions' }, attach), addons),
     section('logs', 'Logs', logs.element),
-    section('metrics', 'Metrics', metricsView(base, ctx)));
+    section('metrics', 'Metrics', metricsView(base, ctx))];
 }
 
 function renderSummary(app) {

@@ -2,27 +2,10 @@
 // GET …/logs?follow=true is read with fetch() and its server-sent events are parsed here.
 import { api, send, seg } from './api.js';
 import { h, fill, field, showError } from './ui.js';
+import { parseEvents } from './sse.js';
 
 const MAX_LINES = 500; // older lines leave the view so a chatty app cannot grow the page without bound
 const RECONNECT_MS = 2000;
-
-/** Splits a growing text buffer into complete SSE events; hands back the data of each and the unfinished rest. */
-export function parseEvents(buffer) {
-  const events = [];
-  const text = buffer.replace(/\r\n?/g, '\n');
-  let start = 0;
-  let end;
-  while ((end = text.indexOf('\n\n', start)) >= 0) {
-    const data = text.slice(start, end).split('\n')
-      .filter((line) => line.startsWith('data:'))
-      .map((line) => line.slice(5).replace(/^ /, ''));
-    if (data.length > 0) {
-      events.push(data.join('\n'));
-    }
-    start = end + 2;
-  }
-  return { events, rest: text.slice(start) };
-}
 
 const keyOf = (line) => `${line.ts}|${line.instance}|${line.message}`;
 

@@ -57,6 +57,15 @@ class DashboardBrowserTest {
         assertThat(SCREENSHOTS.resolve("app-phone.png")).isNotEmptyFile();
     }
 
+    @Test
+    void theDashboardsLogStreamParserAndChartDataPassTheirUnitTests() throws Exception {
+        Run unit = run(List.of("node", "--test", "dashboard-modules.test.mjs"), Duration.ofMinutes(1));
+        System.out.println(unit.output());
+
+        assertThat(unit.exitCode()).as("node --test failed:%n%s", unit.output()).isZero();
+        assertThat(unit.output()).contains("# fail 0").doesNotContain("# pass 0");
+    }
+
     /** {@code npm ci} into the git-ignored node_modules when playwright-core is missing or not the pinned version. */
     private void installPlaywright() throws Exception {
         String pinned = TestServer.JSON.readTree(BROWSER_TEST.resolve("package.json").toFile())
