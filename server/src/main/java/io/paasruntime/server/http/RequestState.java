@@ -2,7 +2,6 @@ package io.paasruntime.server.http;
 
 import io.paasruntime.core.ratelimit.RateLimiter;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -14,7 +13,6 @@ public final class RequestState {
     /** Accepted incoming ids: short, printable, no spaces (they end up in logs and headers). */
     private static final Pattern VALID_ID = Pattern.compile("[A-Za-z0-9._:-]{8,128}");
     private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final String requestId;
     private volatile RateLimiter.Decision rateLimit;
@@ -35,7 +33,8 @@ public final class RequestState {
         for (int shift = 45; shift >= 0; shift -= 5) {
             out.append(ALPHABET[(int) (time >>> shift) & 31]);
         }
-        long random = RANDOM.nextLong();
+        // a request id is a correlation handle, not a secret: a fast non-cryptographic source is enough
+        long random = java.util.concurrent.ThreadLocalRandom.current().nextLong();
         for (int i = 0; i < 12; i++) {
             out.append(ALPHABET[(int) (random >>> (i * 5)) & 31]);
         }
