@@ -18,6 +18,7 @@ import io.paasruntime.core.releases.Rollouts;
 import io.paasruntime.core.telemetry.Telemetry;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.IdGenerator;
+import io.paasruntime.core.support.StripedExecutor;
 import io.paasruntime.core.support.UuidV7Generator;
 import io.paasruntime.spi.ProviderException;
 import io.paasruntime.spi.ProviderFactory;
@@ -135,7 +136,9 @@ public final class PaasRuntime implements AutoCloseable {
         ids = new UuidV7Generator(clock);
         locks = new AppLocks();
         audit = new Audit(store, clock, ids);
-        rollouts = new Rollouts(store, orchestrator, locks, clock, ids);
+        StripedExecutor statusEvents = new StripedExecutor("release-status", 4);
+        closeables.push(statusEvents);
+        rollouts = new Rollouts(store, orchestrator, locks, clock, ids, statusEvents);
         accounts = new Accounts(identity, store, audit, clock);
         apps = new Apps(store, orchestrator, rollouts, audit, locks, clock, ids);
         long maxArtifact = settings.value("deploys", "max-artifact-bytes").map(Long::parseLong).orElse(100L * 1024 * 1024);

@@ -25,7 +25,8 @@ public final class CoreFixture {
     public final UuidV7Generator ids = new UuidV7Generator(clock);
     public final AppLocks locks = new AppLocks();
     public final Audit audit = new Audit(store, clock, ids);
-    public final Rollouts rollouts = new Rollouts(store, orchestrator, locks, clock, ids);
+    public final Rollouts rollouts = new Rollouts(store, orchestrator, locks, clock, ids,
+            io.paasruntime.core.support.KeyedExecutor.direct());
     public final Apps apps = new Apps(store, orchestrator, rollouts, audit, locks, clock, ids);
     public final Deploys deploys = new Deploys(store, apps, rollouts, audit, 1024 * 1024);
     public final Processes processes = new Processes(store, apps, orchestrator, locks, audit);

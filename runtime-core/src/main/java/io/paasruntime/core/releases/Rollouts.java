@@ -3,6 +3,7 @@ package io.paasruntime.core.releases;
 import io.paasruntime.core.errors.ProviderErrors;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.IdGenerator;
+import io.paasruntime.core.support.KeyedExecutor;
 import io.paasruntime.core.support.Times;
 import io.paasruntime.spi.ProviderException;
 import io.paasruntime.spi.orchestration.AppRef;
@@ -43,14 +44,22 @@ public final class Rollouts {
     private final AppLocks locks;
     private final Clock clock;
     private final IdGenerator ids;
+    private final KeyedExecutor statusEvents;
     private final List<Consumer<App>> purgeSteps = new CopyOnWriteArrayList<>();
 
-    public Rollouts(StateStore store, Orchestrator orchestrator, AppLocks locks, Clock clock, IdGenerator ids) {
+    /**
+     * @param statusEvents where the orchestrator's status reports are recorded: off the orchestrator's
+     *                     thread, because recording takes the app lock, and a holder of that lock (a
+     *                     delete stopping the app) may be waiting for that very thread
+     */
+    public Rollouts(StateStore store, Orchestrator orchestrator, AppLocks locks, Clock clock, IdGenerator ids,
+                    KeyedExecutor statusEvents) {
         this.store = store;
         this.orchestrator = orchestrator;
         this.locks = locks;
         this.clock = clock;
         this.ids = ids;
+        this.statusEvents = statusEvents;
     }
 
     /** What the orchestrator runs. */
@@ -151,6 +160,14 @@ public final class Rollouts {
     }
 
     private void onStatus(UUID tenantId, UUID appId, UUID releaseId, ReleaseStatus status, Optional<String> reason) {
+        try {
+            statusEvents.execute(appId, () -> recordUnderLock(tenantId, appId, releaseId, status, reason));
+        } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+            // the runtime is closing: the next start reconciles whatever this report would have said
+        }
+    }
+
+    private void recordUnderLock(UUID tenantId, UUID appId, UUID releaseId, ReleaseStatus status, Optional<String> reason) {
         try {
             locks.withLock(appId, () -> {
                 record(tenantId, appId, releaseId, status, reason);

@@ -42,7 +42,8 @@ class AddonsTest {
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final AppLocks locks = new AppLocks();
     private final Audit audit = new Audit(store, clock, ids);
-    private final Rollouts rollouts = new Rollouts(store, orchestrator, locks, clock, ids);
+    private final Rollouts rollouts = new Rollouts(store, orchestrator, locks, clock, ids,
+            io.paasruntime.core.support.KeyedExecutor.direct());
     private final Apps apps = new Apps(store, orchestrator, rollouts, audit, locks, clock, ids);
     private final Deploys deploys = new Deploys(store, apps, rollouts, audit, 1024);
     private final ConfigVars configVars = new ConfigVars(store, apps, rollouts, locks, audit);
