@@ -27,14 +27,13 @@ snapshot_server() {
     mkdir -p "$bench_home/bench-classes/io/paasruntime/server"
     cp -r "$root/server/target/test-classes/io/paasruntime/server/bench" "$bench_home/bench-classes/io/paasruntime/server/"
   fi
-  echo "server jar built $(date -u -r "$jar" +%FT%TZ), commit $(git -C "$root" rev-parse --short HEAD)"
+  echo "server jar built $(date -u -r "$jar" +%FT%TZ); HEAD now $(git -C "$root" rev-parse --short HEAD)"
 }
 
 # start_server PORT DATADIR LOGFILE: starts the snapshot's bin/paas-runtime in the background, sets
 # SERVER_PID (bin/paas-runtime execs the JVM, so it is the JVM's pid). The per-token rate limit
 # (server.rate-limit.authenticated, 600/min) is raised to 1,000,000/min: the benchmark measures
-# throughput, not 429s. Not higher: the limiter keeps a ring of that many timestamps per token
-# (8 MB here; 100,000,000 would not fit the 256 MB heap).
+# throughput, not 429s.
 start_server() {
   RUNTIME_SERVER_RATE_LIMIT_AUTHENTICATED=${BENCH_TOKEN_LIMIT:-1000000} \
     "$bench_home/bin/paas-runtime" --port "$1" --data-dir "$2" >"$3" 2>&1 &
