@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,13 +40,16 @@ final class ServerProcess implements AutoCloseable {
 
     /**
      * Starts {@code paas-runtime --port 0 --data-dir dataDir}, its output going to {@code log} (a new
-     * file per start), and waits for its "listening on" line.
+     * file per start), and waits for its "listening on" line. {@code env} adds settings as
+     * {@code RUNTIME_<SECTION>_<KEY>} variables.
      */
-    static ServerProcess start(Path dataDir, Path log) throws Exception {
+    static ServerProcess start(Path dataDir, Path log, Map<String, String> env) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m", "-cp", classPath(), Main.class.getName(),
                 "--port", "0", "--data-dir", dataDir.toString()));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
         URI base = Await.until(Duration.ofSeconds(120), "the server's 'listening on' line", () -> {
             Matcher m = LISTENING.matcher(Files.readString(log));
             if (m.find()) {
@@ -158,10 +162,14 @@ final class ServerProcess implements AutoCloseable {
         return base.resolve(path);
     }
 
+    /** Stops a server a failed test left running the way an operator would, so its apps stop with it. */
     @Override
-    public void close() {
+    public void close() throws InterruptedException {
         if (process.isAlive()) {
-            process.destroyForcibly();
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.paasruntime.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paasruntime.server.ProcTable.OsProcess;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,8 +35,23 @@ class ServerSigkillTest {
     private static final String APP = "sigkill-" + Long.toString(Math.floorMod(System.nanoTime(), 1_000_000_000L), 36);
     private static final Set<String> FORMATION = Set.of("web.1", "worker.1", "worker.2");
 
+    /**
+     * A router port range of this run's own, away from the defaults other servers on the machine
+     * use: one of them could take the app's port while this server is down, and the app would
+     * rightly move to another web_url.
+     */
+    private static final int PORT_BASE = 30_000 + 100 * new Random().nextInt(27);
+    private static final Map<String, String> PORTS = ports(PORT_BASE);
+
     @TempDir(cleanup = CleanupMode.ON_SUCCESS) // the servers' logs stay for a failure's post-mortem
     Path dir;
+
+    @AfterEach
+    void killWhatAFailureLeftBehind() throws Exception {
+        for (OsProcess p : ProcTable.under(dir)) {
+            ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
 
     @Test
     void aServerKilledWithSigkillComesBackWithExactlyTheFormationAndNoOrphans() throws Exception {
@@ -46,7 +63,7 @@ class ServerSigkillTest {
         String token;
         String webUrl;
         List<OsProcess> firstRun;
-        try (ServerProcess first = ServerProcess.start(dataDir, dir.resolve("first.log"))) {
+        try (ServerProcess first = ServerProcess.start(dataDir, dir.resolve("first.log"), PORTS)) {
             assertThat(first.post("/v1/signup", null,
                     "{\"email\":\"kill@example.com\",\"password\":\"kill-pw-123\",\"tenant\":\"killers\"}").status()).isEqualTo(201);
             token = first.post("/v1/auth/login", null, "{\"email\":\"kill@example.com\",\"password\":\"kill-pw-123\"}")
@@ -55,6 +72,7 @@ class ServerSigkillTest {
             TestServer.Response deploy = first.send(HelloApp.deployRequest(first.uri("/"), token, APP, artifact).build());
             assertThat(deploy.status()).as(deploy.body()).isEqualTo(201);
             webUrl = HelloApp.awaitCurrent(path -> first.get(path, token), APP, 1).get("web_url").asText();
+            assertThat(URI.create(webUrl).getPort()).as("web_url in this run's range").isBetween(PORT_BASE, PORT_BASE + 49);
             TestServer.Response scaled = first.patch("/v1/apps/" + APP + "/processes/worker", token, "{\"replicas\":2}");
             assertThat(scaled.status()).as(scaled.body()).isEqualTo(200);
             awaitFormationUp(first, token);
@@ -67,7 +85,7 @@ class ServerSigkillTest {
         System.out.printf("after SIGKILL: %d of the first run's %d processes (apps and PostgreSQL) still run%n",
                 survivors.size(), firstRun.size());
 
-        try (ServerProcess second = ServerProcess.start(dataDir, dir.resolve("second.log"))) {
+        try (ServerProcess second = ServerProcess.start(dataDir, dir.resolve("second.log"), PORTS)) {
             JsonNode app = HelloApp.awaitCurrent(path -> second.get(path, token), APP, 1);
             assertThat(app.get("web_url").asText()).as("the web_url survives the crash").isEqualTo(webUrl);
             awaitFormationUp(second, token);
@@ -85,6 +103,11 @@ class ServerSigkillTest {
         }
         assertThat(ProcTable.ofAppOrUnder(APP, dataDir)).as("no app process nor PostgreSQL left after a normal stop")
                 .isEmpty();
+    }
+
+    private static Map<String, String> ports(int base) {
+        return Map.of("RUNTIME_ORCHESTRATION_ROUTER_PORT_RANGE", base + "-" + (base + 49),
+                "RUNTIME_ORCHESTRATION_PROCESS_PORT_RANGE", (base + 50) + "-" + (base + 99));
     }
 
     private static void awaitFormationUp(ServerProcess server, String token) throws Exception {
