@@ -74,6 +74,16 @@ public final class Accounts {
         }
     }
 
+    /**
+     * The caller of a token this runtime verified before and that has not expired since, without
+     * checking its signature again; empty when the token must go through {@link #authenticate}.
+     */
+    public java.util.Optional<Principal> remembered(String bearerToken) {
+        Principal cached = bearerToken == null ? null : verified.get(bearerToken);
+        return cached != null && cached.expiresAt().isAfter(clock.instant())
+                ? java.util.Optional.of(cached) : java.util.Optional.empty();
+    }
+
     /** The caller a bearer token speaks for. @throws Unauthorized for any token that is not valid */
     public Principal authenticate(String bearerToken) {
         if (bearerToken == null || bearerToken.isBlank()) {
