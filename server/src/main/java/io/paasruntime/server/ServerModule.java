@@ -127,6 +127,7 @@ final class ServerModule {
                 .directHandlers(direct.build())
                 .routing(r -> {
                     r.register(new io.paasruntime.server.dashboard.DashboardService());
+                    r.register(new io.paasruntime.server.openapi.DocsService());
                     routing.configure(r);
                 })
                 .build();

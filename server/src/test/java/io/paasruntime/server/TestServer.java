@@ -18,16 +18,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The real server on a free loopback port with its own data directory, driven over HTTP. Every
  * response it hands back has been checked for the invariants of the API: an {@code X-Request-Id}
- * header, and no stack trace in the body.
+ * header, no stack trace in the body, and a status, headers and body that the served OpenAPI
+ * document allows for that operation ({@link OpenApiContract}).
  */
 final class TestServer implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final PaasServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile OpenApiContract contract;
 
     private TestServer(PaasServer server) {
         this.server = server;
+    }
+
+    /** The served document as a checker of every answer; fetched once, directly (it checks itself elsewhere). */
+    OpenApiContract contract() {
+        if (contract == null) {
+            try {
+                HttpResponse<String> doc = http.send(HttpRequest.newBuilder(uri("/v1/openapi.json")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(doc.statusCode()).as(doc.body()).isEqualTo(200);
+                contract = new OpenApiContract(doc.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return contract;
     }
 
     static TestServer start(Path dataDir, Map<String, String> settings) {
@@ -85,6 +105,9 @@ final class TestServer implements AutoCloseable {
                     .isNotNull();
             assertThat(r.body()).as("body of %s %s", request.method(), request.uri())
                     .doesNotContain("Exception").doesNotContain("at io.").doesNotContain("at java.");
+            assertThat(contract().problems(request.method(), request.uri().getPath(), r))
+                    .as("%s %s answered %s, which the OpenAPI document does not allow", request.method(),
+                            request.uri(), r.status()).isEmpty();
             return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

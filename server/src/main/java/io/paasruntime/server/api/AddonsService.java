@@ -38,7 +38,8 @@ public final class AddonsService extends ApiService {
                 Endpoint.post("/v1/addons/database").id("createDatabaseAddon").tag("addons")
                         .summary("Provision a PostgreSQL database and attach it to an app as DATABASE_URL"
                                 + " (or <NAME>_DATABASE_URL); makes a new release")
-                        .body(CreateDatabaseBody.class).returns(201, AddonView.class).handle(this::create),
+                        .body(CreateDatabaseBody.class).mayFailWith(404).returns(201, AddonView.class)
+                        .handle(this::create),
                 Endpoint.get("/v1/apps/{id}/addons").id("listAddons").tag("addons")
                         .summary("The add-ons attached to an app, oldest first")
                         .returns(200, BodyTypes.pageOf(AddonView.class))

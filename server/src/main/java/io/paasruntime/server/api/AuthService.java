@@ -46,10 +46,10 @@ public final class AuthService extends ApiService {
         return List.of(
                 Endpoint.post("/v1/auth/login").id("login").tag("auth").access(Access.ANONYMOUS)
                         .summary("Exchange email and password for a bearer token")
-                        .body(LoginBody.class).returns(200, TokenView.class).handle(this::login),
+                        .body(LoginBody.class).mayFailWith(401).returns(200, TokenView.class).handle(this::login),
                 Endpoint.post("/api/v1/auth/login").id("loginLegacyPath").tag("auth").access(Access.ANONYMOUS)
                         .summary("Same as POST /v1/auth/login, at the path older clients use")
-                        .body(LoginBody.class).returns(200, TokenView.class).handle(this::login),
+                        .body(LoginBody.class).mayFailWith(401).returns(200, TokenView.class).handle(this::login),
                 Endpoint.post("/v1/signup").id("signup").tag("auth").access(Access.ANONYMOUS)
                         .summary("Create a tenant and its first user")
                         .body(SignupBody.class).returns(201, SignupView.class).handle(this::signup),

@@ -58,7 +58,7 @@ public final class LogsService extends ApiService {
                         .query("limit", "integer", "lines per page, 1-1000 (default 100)")
                         .query("cursor", "string", "next_cursor of the previous page, to read older lines")
                         .query("follow", "boolean", "stream new lines (text/event-stream) until the client leaves")
-                        .returns(200, LogsView.class)
+                        .returns(200, LogsView.class).produces(Endpoint.JSON, "text/event-stream")
                         .handle(this::logs));
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One route of the API, declared once: the server registers its handler from this, and the
@@ -18,10 +20,17 @@ import java.util.Optional;
  * @param requestBody the JSON body type, if the route takes one
  * @param rawBody     a non-JSON body the route also takes (media type), e.g. a gzip artifact
  * @param responses   status → body type of the successful answers (errors share one envelope)
+ * @param produces    the media types of those answers: {@code application/json} unless the route writes
+ *                    another (an event stream, YAML) through a {@link StreamedBody}
+ * @param failures    error statuses it answers beyond those every route of its kind can (the OpenAPI
+ *                    document derives those: 401 for bearer routes, 404 with a path parameter, …),
+ *                    e.g. 401 for a login with a wrong password
  */
 public record Endpoint(Method method, String path, String operationId, String summary, String tag, Access access,
                        List<QueryParam> query, Optional<Type> requestBody, List<String> rawBody,
-                       Map<Integer, Type> responses, Action action) {
+                       Map<Integer, Type> responses, List<String> produces, Set<Integer> failures, Action action) {
+    public static final String JSON = "application/json";
+
 
     /** A handler: reads what it needs from the exchange and answers a status and a body. */
     @FunctionalInterface
@@ -44,8 +53,16 @@ public record Endpoint(Method method, String path, String operationId, String su
         if (responses.isEmpty()) {
             throw new IllegalArgumentException(method + " " + path + ": declare at least one response");
         }
+        if (produces.isEmpty()) {
+            throw new IllegalArgumentException(method + " " + path + ": declare the media type it answers");
+        }
         query = List.copyOf(query);
         rawBody = List.copyOf(rawBody);
+        produces = List.copyOf(produces);
+        failures = Set.copyOf(failures);
+        if (failures.stream().anyMatch(status -> status < 400 || status > 599)) {
+            throw new IllegalArgumentException(method + " " + path + ": failures are 4xx or 5xx statuses");
+        }
         responses = Map.copyOf(responses);
     }
 
@@ -104,6 +121,8 @@ public record Endpoint(Method method, String path, String operationId, String su
         private Type requestBody;
         private final List<String> rawBody = new ArrayList<>();
         private final Map<Integer, Type> responses = new LinkedHashMap<>();
+        private List<String> produces = List.of(JSON);
+        private final Set<Integer> failures = new TreeSet<>();
 
         private Builder(Method method, String path) {
             this.method = method;
@@ -150,9 +169,21 @@ public record Endpoint(Method method, String path, String operationId, String su
             return this;
         }
 
+        /** The media types the answers come in, when not only JSON; the first is the usual one. */
+        public Builder produces(String... mediaTypes) {
+            this.produces = List.of(mediaTypes);
+            return this;
+        }
+
+        /** An error status this route answers although routes like it do not, e.g. 401 for a wrong password. */
+        public Builder mayFailWith(int status) {
+            failures.add(status);
+            return this;
+        }
+
         public Endpoint handle(Action action) {
             return new Endpoint(method, path, operationId, summary, tag, access, query, Optional.ofNullable(requestBody),
-                    rawBody, responses, action);
+                    rawBody, responses, produces, failures, action);
         }
     }
 }
