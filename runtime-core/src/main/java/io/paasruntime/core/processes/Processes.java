@@ -115,7 +115,15 @@ public final class Processes {
     private Release currentRelease(App app) {
         App latest = store.apps().findById(app.tenantId(), app.id()).orElse(app);
         return latest.currentReleaseId().flatMap(id -> store.releases().findById(app.id(), id))
-                .orElseThrow(() -> new Conflict("app '" + app.name() + "' has no running release; deploy it first"));
+                .orElseThrow(() -> {
+                    var newest = store.releases().list(app.id(), Optional.empty(), 1).items().stream().findFirst();
+                    if (newest.isPresent() && !newest.get().status().terminal()
+                            && newest.get().status() != io.paasruntime.spi.store.ReleaseStatus.SUCCEEDED) {
+                        return new Conflict("v" + newest.get().version() + " of app '" + app.name()
+                                + "' is still starting; try again once it is running");
+                    }
+                    return new Conflict("app '" + app.name() + "' has no running release; deploy it first");
+                });
     }
 
     private ProcessesView view(App app) {
