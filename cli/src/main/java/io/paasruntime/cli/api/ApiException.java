@@ -41,8 +41,10 @@ public final class ApiException extends RuntimeException {
     /** The one line the CLI prints: message, field problems, a login hint on 401, the request id. */
     public String describe() {
         StringBuilder sb = new StringBuilder(getMessage());
-        if (!details.isEmpty()) {
-            sb.append(": ").append(String.join("; ", details));
+        String fieldProblems = String.join("; ", details);
+        // the server's message for a validation error already lists the fields: don't say it twice
+        if (!details.isEmpty() && !getMessage().contains(fieldProblems)) {
+            sb.append(": ").append(fieldProblems);
         }
         if (status == 401) {
             sb.append("; run paas login");

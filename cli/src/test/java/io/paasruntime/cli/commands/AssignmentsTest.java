@@ -31,6 +31,8 @@ class AssignmentsTest {
     void refusesInvalidKeysAndArgumentsWithoutEquals() {
         assertThatThrownBy(() -> Assignments.parse(List.of("1BAD=x"), Assignments.CONFIG_KEY, "KEY"))
                 .hasMessageContaining("'1BAD' is not a valid key");
+        assertThatThrownBy(() -> Assignments.parse(List.of("greeting=x"), Assignments.CONFIG_KEY, "KEY"))
+                .hasMessageContaining("'greeting'");
         assertThatThrownBy(() -> Assignments.parse(List.of("MY-VAR=x"), Assignments.CONFIG_KEY, "KEY"))
                 .hasMessageContaining("'MY-VAR'");
         assertThatThrownBy(() -> Assignments.parse(List.of("=x"), Assignments.CONFIG_KEY, "KEY"))

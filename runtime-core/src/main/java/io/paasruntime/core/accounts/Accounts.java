@@ -107,7 +107,8 @@ public final class Accounts {
             if (e.kind() == ProviderException.Kind.UNAVAILABLE) {
                 throw ProviderErrors.translate(e);
             }
-            throw new Unauthorized("invalid token: " + e.getMessage());
+            String reason = e.getMessage() == null ? "invalid token" : e.getMessage();
+            throw new Unauthorized(reason.startsWith("invalid token") ? reason : "invalid token: " + reason);
         }
     }
 }

@@ -145,6 +145,7 @@ public final class Apps {
     public AppView restore(Caller caller, String idOrName) {
         App app = parseUuid(idOrName).flatMap(id -> store.apps().findById(caller.tenantId(), id))
                 .or(() -> newestDeletedByName(caller, idOrName))
+                .or(() -> store.apps().findLiveByName(caller.tenantId(), idOrName)) // answered "not deleted" below
                 .orElseThrow(() -> notFound(idOrName));
         return locks.withLock(app.id(), () -> {
             App current = store.apps().findById(caller.tenantId(), app.id()).orElseThrow(() -> notFound(idOrName));

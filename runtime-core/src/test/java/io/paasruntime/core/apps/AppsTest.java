@@ -78,6 +78,14 @@ class AppsTest {
     }
 
     @Test
+    void restoringALiveAppIsAConflictByIdOrName() {
+        AppView app = core.apps.create(ada, "hello", Optional.empty());
+        assertThatThrownBy(() -> core.apps.restore(ada, "hello")).isInstanceOf(Conflict.class).hasMessageContaining("not deleted");
+        assertThatThrownBy(() -> core.apps.restore(ada, app.id())).isInstanceOf(Conflict.class);
+        assertThatThrownBy(() -> core.apps.restore(bob, "hello")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
     void restoringWhenALiveAppTookTheNameIsAConflict() {
         AppView first = core.apps.create(ada, "hello", Optional.empty());
         core.apps.delete(ada, "hello");
