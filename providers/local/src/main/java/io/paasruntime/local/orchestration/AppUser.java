@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The unprivileged user apps run as when the runtime itself runs as root. Apps are other people's
- * code: as root they could read the runtime's keys and database. All apps share this one user.
+ * code: as root they could read the runtime's keys and database. Its group is every app's group;
+ * each app runs under its own uid ({@link AppUids}).
  */
 record AppUser(String name, int uid, int gid) {
 
@@ -38,9 +39,9 @@ record AppUser(String name, int uid, int gid) {
         }
     }
 
-    /** Gives {@code path} to this user (the runtime stays able to delete it). */
-    void own(Path path) throws IOException {
-        Files.setAttribute(path, "unix:uid", uid, LinkOption.NOFOLLOW_LINKS);
+    /** Gives {@code path} to an app's uid in this user's group (the runtime stays able to delete it). */
+    void own(Path path, int appUid) throws IOException {
+        Files.setAttribute(path, "unix:uid", appUid, LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(path, "unix:gid", gid, LinkOption.NOFOLLOW_LINKS);
     }
 

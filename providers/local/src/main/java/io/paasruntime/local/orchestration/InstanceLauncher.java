@@ -13,9 +13,11 @@ import java.util.OptionalLong;
 
 /**
  * Starts one instance as an OS process:
- * {@code setsid prlimit <limits> -- [setpriv <app user> --] /bin/sh -c <command>}, each step
+ * {@code setsid prlimit <limits> -- [setpriv <app uid> --] /bin/sh -c <command>}, each step
  * exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
- * with the size's limits and, when the runtime is root, as the unprivileged app user. The working
+ * with the size's limits and, when the runtime is root, under the app's own unprivileged uid (see
+ * {@link AppUids}; the group is the app user's), which alone may enter the app's release and run
+ * directories. The working
  * directory is the release directory; HOME and TMPDIR are the instance's own. The environment is
  * built from scratch (the runtime's own variables, which may hold its secrets, are not inherited).
  */
@@ -25,11 +27,13 @@ final class InstanceLauncher {
     private final LocalDataLayout layout;
     private final Optional<AppUser> user;
     private final PidFiles pidFiles;
+    private final AppUids uids;
 
-    InstanceLauncher(LocalDataLayout layout, Optional<AppUser> user, PidFiles pidFiles) {
+    InstanceLauncher(LocalDataLayout layout, Optional<AppUser> user, PidFiles pidFiles, AppUids uids) {
         this.layout = layout;
         this.user = user;
         this.pidFiles = pidFiles;
+        this.uids = uids;
     }
 
     /** A started process and what identifies it in {@code /proc}. */
@@ -37,6 +41,10 @@ final class InstanceLauncher {
     }
 
     LaunchedProcess launch(InstanceSpec spec) throws IOException {
+        if (user.isPresent()) {
+            // the app's release directories: its uid only (the runtime, as root, still manages them)
+            keepToApp(spec, spec.releaseDir().getParent());
+        }
         Path home = privateDir(spec, "home");
         Path tmp = privateDir(spec, "tmp");
         ProcessBuilder builder = new ProcessBuilder(command(spec))
@@ -66,8 +74,8 @@ final class InstanceLauncher {
                 "--data=" + size.memoryBytes, "--nofile=" + size.openFiles, "--core=0"));
         user.ifPresent(u -> argv.add("--nproc=" + size.processes));
         argv.add("--");
-        user.ifPresent(u -> argv.addAll(List.of("setpriv", "--reuid=" + u.uid(), "--regid=" + u.gid(),
-                "--init-groups", "--no-new-privs", "--")));
+        user.ifPresent(u -> argv.addAll(List.of("setpriv", "--reuid=" + uids.uidFor(spec.app().appId()),
+                "--regid=" + u.gid(), "--clear-groups", "--no-new-privs", "--")));
         argv.addAll(List.of("/bin/sh", "-c", spec.command()));
         return argv;
     }
@@ -94,13 +102,18 @@ final class InstanceLauncher {
         Path slot = appRun.resolve(spec.slot());
         Path dir = slot.resolve(name);
         Files.createDirectories(dir);
-        for (Path shared : List.of(layout.runRoot(), appRun, slot)) {
-            Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
-        }
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        if (user.isPresent()) {
-            user.get().own(dir);
+        Files.setPosixFilePermissions(layout.runRoot(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Path own : List.of(appRun, slot, dir)) {
+            Files.setPosixFilePermissions(own, PosixFilePermissions.fromString(user.isPresent() ? "rwx------" : "rwxr-xr-x"));
+            if (user.isPresent()) {
+                keepToApp(spec, own);
+            }
         }
         return dir;
+    }
+
+    private void keepToApp(InstanceSpec spec, Path dir) throws IOException {
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        user.get().own(dir, uids.uidFor(spec.app().appId()));
     }
 }

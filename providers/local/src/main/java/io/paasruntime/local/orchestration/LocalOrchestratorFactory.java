@@ -63,6 +63,13 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
             if (user.isPresent()) {
                 Files.setPosixFilePermissions(layout.root(), withOthersExecute(layout.root()));
             }
+            if (user.isPresent()) {
+                // uploaded sources and captured logs are the runtime's alone; apps get their own copies
+                for (Path own : List.of(layout.artifacts(), layout.root().resolve("logs"))) {
+                    Files.createDirectories(own);
+                    Files.setPosixFilePermissions(own, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                }
+            }
             pidFiles.reapOrphans(settings.gracePeriod());
             FileTrees.deleteRecursively(layout.runRoot()); // HOME and TMPDIR of instances that no longer run
         } catch (IOException e) {
@@ -71,7 +78,7 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         ArtifactStore artifacts = new ArtifactStore(layout.artifacts(), settings.maxArtifactBytes());
         LocalLogStore logs = LocalLogStore.shared(context);
         return new LocalOrchestrator(new LocalRuntimeParts(settings, layout, artifacts, new ReleaseUnpacker(artifacts),
-                new InstanceLauncher(layout, user, pidFiles), new ProcessPorts(settings.processPorts()),
+                new InstanceLauncher(layout, user, pidFiles, new AppUids(layout.root().resolve("uids.properties"))), new ProcessPorts(settings.processPorts()),
                 new RoutePorts(layout.routesFile(), settings.routerPorts()), logs, LocalProcessTable.shared(context), context.clock(),
                 user.flatMap(u -> unreachable(u, layout.root()))));
     }

@@ -118,6 +118,28 @@ class LocalOrchestratorTest {
     }
 
     @Test
+    void asRootEachAppRunsUnderItsOwnUidAndOnlyItEntersItsReleaseDirectory() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AppUser.runtimeIsRoot(), "app uids are used only when the runtime is root");
+        PreparedSource source = prepare(TestApps.tgz(TestApps.write(apps, Map.of("Procfile", "probe: exec sleep 600\n"))));
+        List<AppRef> two = List.of(TestApps.newApp("tenant-a"), TestApps.newApp("tenant-b"));
+        List<Integer> uids = new java.util.ArrayList<>();
+        for (AppRef app : two) {
+            RecordingListener listener = new RecordingListener();
+            orchestrator.apply(TestApps.deployment(app, 1, source, Map.of(), Map.of("SECRET", "for-" + app.appName())), listener);
+            assertThat(listener.awaitOutcome(DEPLOY).status()).isEqualTo(ReleaseStatus.SUCCEEDED);
+            long pid = OsProcesses.recordedGroups(dataDir, app.appId()).getFirst();
+            int uid = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/" + pid), "unix:uid");
+            uids.add(uid);
+            java.nio.file.Path releases = dataDir.resolve("local/releases/" + app.appId());
+            assertThat((Integer) java.nio.file.Files.getAttribute(releases, "unix:uid")).isEqualTo(uid);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(releases))
+                    .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+        assertThat(uids).doesNotHaveDuplicates().allSatisfy(uid -> assertThat(uid).isGreaterThanOrEqualTo(AppUids.FIRST));
+        two.forEach(orchestrator::purge);
+    }
+
+    @Test
     void runsAppsWithTheirOwnHomeTheSizeLimitsAndAsTheAppUserWhenRoot() {
         AppRef app = TestApps.newApp("limits");
         PreparedSource source = prepare(TestApps.tgz(TestApps.write(apps, Map.of("Procfile",
@@ -130,8 +152,9 @@ class LocalOrchestratorTest {
         LocalLogStore logs = LocalLogStore.shared(context);
         String line = logs.recent(app.appId(), 100).stream().filter(l -> l.message().startsWith("user="))
                 .findFirst().orElseThrow().message();
-        String expectedUser = AppUser.runtimeIsRoot() ? "paas-app" : System.getProperty("user.name");
-        assertThat(line).contains("user=" + expectedUser, "nofile=1024", "data=524288", "ps=probe.1", "port=none", "release=v3")
+        // as root, each app runs under its own uid from 200000 up, which has no name in /etc/passwd
+        String expectedUser = AppUser.runtimeIsRoot() ? "user=2" : "user=" + System.getProperty("user.name");
+        assertThat(line).contains(expectedUser, "nofile=1024", "data=524288", "ps=probe.1", "port=none", "release=v3")
                 .containsPattern("home=" + dataDir + "/local/run/" + app.appId() + "/v3-probe\\.1-\\d+/home");
         assertThat(orchestrator.webUrl(app)).isEmpty();
         orchestrator.purge(app);
