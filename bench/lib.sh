@@ -35,7 +35,7 @@ snapshot_server() {
 # (server.rate-limit.authenticated, 600/min) is raised to 1,000,000/min: the benchmark measures
 # throughput, not 429s.
 start_server() {
-  RUNTIME_SERVER_RATE_LIMIT_AUTHENTICATED=${BENCH_TOKEN_LIMIT:-1000000} \
+  RUNTIME_SERVER_RATE_LIMIT_AUTHENTICATED=${BENCH_TOKEN_LIMIT:-100000000} \
     "$bench_home/bin/paas-runtime" --port "$1" --data-dir "$2" >"$3" 2>&1 &
   SERVER_PID=$!
 }
