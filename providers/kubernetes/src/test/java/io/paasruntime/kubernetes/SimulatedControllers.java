@@ -54,6 +54,9 @@ public final class SimulatedControllers {
     public void setStatus(Deployment deployment, DeploymentStatus status) {
         Deployment live = client.apps().deployments().inNamespace(deployment.getMetadata().getNamespace())
                 .withName(deployment.getMetadata().getName()).get();
+        if (live == null) {
+            return; // the orchestrator deleted it since it was listed (a removed type, a renamed app)
+        }
         live.setStatus(status);
         client.resource(live).updateStatus();
     }
