@@ -1,16 +1,6 @@
 package io.paasruntime.local.orchestration;
 
-import io.paasruntime.spi.ProviderException;
-
-import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -23,56 +13,19 @@ final class AppUids {
     /** Far above the ids distributions hand out to people and system users. */
     static final int FIRST = 200_000;
 
-    private final Path file;
-    private final Map<UUID, Integer> uids = new HashMap<>();
+    private final AppNumbers uids;
 
     AppUids(Path file) {
-        this.file = file;
-        load();
+        this.uids = new AppNumbers(file, "user id each app's processes run as when the runtime is root");
     }
 
     synchronized int uidFor(UUID appId) {
-        Integer known = uids.get(appId);
+        Integer known = uids.all().get(appId);
         if (known != null) {
             return known;
         }
-        int uid = uids.values().stream().mapToInt(Integer::intValue).max().orElse(FIRST - 1) + 1;
+        int uid = uids.all().values().stream().mapToInt(Integer::intValue).max().orElse(FIRST - 1) + 1;
         uids.put(appId, uid);
-        save();
         return uid;
-    }
-
-    private void load() {
-        if (!Files.isRegularFile(file)) {
-            return;
-        }
-        Properties props = new Properties();
-        try (Reader in = Files.newBufferedReader(file)) {
-            props.load(in);
-        } catch (IOException e) {
-            throw ProviderException.internal("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        props.forEach((key, value) -> {
-            try {
-                uids.put(UUID.fromString(key.toString()), Integer.parseInt(value.toString().trim()));
-            } catch (IllegalArgumentException e) {
-                // not appId=uid: skip rather than refuse to start
-            }
-        });
-    }
-
-    private void save() {
-        Properties props = new Properties();
-        uids.forEach((app, uid) -> props.setProperty(app.toString(), uid.toString()));
-        try {
-            Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp)) {
-                props.store(out, "user id each app's processes run as when the runtime is root");
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw ProviderException.internal("cannot write " + file + ": " + e.getMessage(), e);
-        }
     }
 }
