@@ -63,8 +63,9 @@ class SigNozRequestsTest {
         assertThat(((Map<String, Object>) spec.get("filter")).get("expression")).isEqualTo(
                 "k8s.pod.labels.paas.io/app = '" + app.appId() + "' AND k8s.pod.labels.paas.io/process = 'web'"
                         + " AND body CONTAINS 'it\\'s 50%'");
-        assertThat(Json.write(spec.get("order"))).isEqualTo(
-                "[{\"key\":{\"name\":\"timestamp\"},\"direction\":\"desc\"},{\"key\":{\"name\":\"id\"},\"direction\":\"desc\"}]");
+        assertThat(spec.get("order")).isEqualTo(List.of(
+                Map.of("key", Map.of("name", "timestamp"), "direction", "desc"),
+                Map.of("key", Map.of("name", "id"), "direction", "desc")));
     }
 
     @Test
