@@ -5,15 +5,14 @@ import io.paasruntime.spi.telemetry.LogLine;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes one app's lines to the {@link LocalLogStore}: its processes' output and the runtime's
- * events about it (process {@code runtime}). Timestamps only go forward per instance, so lines of
- * one instance keep their order even when the clock reads the same instant twice. Never pass env
- * values to it. Thread-safe.
+ * events about it (process {@code runtime}). A line is stamped and stored before the next one is
+ * stamped, and stamps only go forward for the whole app: the log's order is its timestamps' order
+ * (readers get lines oldest first) even when several instances write at once or the clock reads the
+ * same instant twice. Never pass env values to it. Thread-safe.
  */
 final class AppLog {
     static final String RUNTIME = "runtime";
@@ -21,7 +20,7 @@ final class AppLog {
     private final UUID appId;
     private final LocalLogStore store;
     private final Clock clock;
-    private final Map<String, Instant> lastByInstance = new ConcurrentHashMap<>();
+    private Instant last = Instant.MIN;
 
     AppLog(UUID appId, LocalLogStore store, Clock clock) {
         this.appId = appId;
@@ -30,17 +29,18 @@ final class AppLog {
     }
 
     /** A line an instance wrote on {@code stream} ({@code stdout} or {@code stderr}). */
-    void output(String type, String instance, String stream, String message) {
-        store.append(appId, new LogLine(next(instance), type, instance, stream, message));
+    synchronized void output(String type, String instance, String stream, String message) {
+        store.append(appId, new LogLine(next(), type, instance, stream, message));
     }
 
     /** An event of the runtime about the app, e.g. an instance that crashed. */
-    void event(String instance, String message) {
-        store.append(appId, new LogLine(next(instance), RUNTIME, instance, RUNTIME, message));
+    synchronized void event(String instance, String message) {
+        store.append(appId, new LogLine(next(), RUNTIME, instance, RUNTIME, message));
     }
 
-    private Instant next(String instance) {
+    private Instant next() {
         Instant now = clock.instant();
-        return lastByInstance.merge(instance, now, (last, fresh) -> fresh.isAfter(last) ? fresh : last.plusNanos(1));
+        last = now.isAfter(last) ? now : last.plusNanos(1);
+        return last;
     }
 }
