@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -67,10 +68,13 @@ class LocalMetricSamplingTest {
     @Test
     void restartsShowAZeroSeriesForRunningTypesAndCountCrashes() {
         table.started(new LocalProcessTable.RunningInstance(app.appId(), "web", "web.1", "v1-web.1-1", 1));
-        LocalMetricSource source = new LocalMetricSource(store, table, Clock.systemUTC(), Optional.empty());
+        // a clock standing still: with the system clock, a minute boundary passing between the restart
+        // and the query would put the restart in the last bucket but one
+        Clock clock = Clock.fixed(Instant.parse("2026-12-03T10:00:59.999Z"), ZoneOffset.UTC);
+        LocalMetricSource source = new LocalMetricSource(store, table, clock, Optional.empty());
 
         MetricSeries before = source.series(app, MetricKind.RESTARTS, Duration.ofMinutes(5), Duration.ofMinutes(1));
-        table.restarted(app.appId(), "web", "web.1", Instant.now());
+        table.restarted(app.appId(), "web", "web.1", clock.instant());
         MetricSeries after = source.series(app, MetricKind.RESTARTS, Duration.ofMinutes(5), Duration.ofMinutes(1));
 
         assertThat(before.series()).singleElement().satisfies(s -> {
