@@ -51,7 +51,10 @@ class CachedReadAfterWriteTest extends ReadAfterWriteTest {
         }
 
         eventually(() -> replica.apps().findById(app.tenantId(), app.id()).map(App::name).equals(Optional.of("during-outage")));
-        within10Seconds(() -> ((JdbcStateStore) replica).cacheServing(), "the replica's cache serving again");
+        // both stores' listeners were cut: wait for both, or the next test would meet a store whose
+        // cache is still reconnecting (and empties itself once it is back)
+        within10Seconds(() -> ((JdbcStateStore) replica).cacheServing() && ((JdbcStateStore) store).cacheServing(),
+                "both caches serving again");
         App renamed = withName(app, "after-outage");
         replica.apps().findById(app.tenantId(), app.id());
         store.apps().update(renamed);
