@@ -12,9 +12,13 @@ final class SystemTar {
     private SystemTar() {
     }
 
-    /** {@code tar -tv}: lines like "-rwxr-xr-x 0/0 12 2024-01-01 00:00 bin/run". */
+    /**
+     * {@code tar -tv}: lines like "-rwxr-xr-x 0/0 12 2024-01-01 00:00 bin/run". Names are printed as
+     * they are: by default GNU tar escapes what the locale cannot print (in the C locale of a machine
+     * without LANG, "é" comes out as "\303\251").
+     */
     static List<String> listVerbose(Path archive, boolean gzip) throws Exception {
-        return run("tar", "--numeric-owner", gzip ? "-tvzf" : "-tvf", archive.toString());
+        return run("tar", "--numeric-owner", "--quoting-style=literal", gzip ? "-tvzf" : "-tvf", archive.toString());
     }
 
     static void extract(Path archive, Path into) throws Exception {
