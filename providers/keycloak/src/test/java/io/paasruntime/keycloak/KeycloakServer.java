@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,8 +78,9 @@ public final class KeycloakServer implements AutoCloseable {
                 Files.createSymbolicLink(instance.resolve(shared), home.resolve(shared));
             }
             importRealms(Files.createDirectories(instance.resolve("data/import")));
-            int port = freePort();
-            int managementPort = freePort();
+            int[] ports = freePorts(2);
+            int port = ports[0];
+            int managementPort = ports[1];
             String password = UUID.randomUUID().toString();
             Path log = logs.resolve(instance.getFileName() + ".log");
             ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(),
@@ -160,9 +162,18 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** {@code n} distinct free ports: each socket stays open until all are chosen, so no port comes twice. */
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                sockets.add(new ServerSocket(0));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
