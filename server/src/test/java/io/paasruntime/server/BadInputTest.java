@@ -58,6 +58,48 @@ class BadInputTest {
     }
 
     @Test
+    void aJsonNullBodyIsRefusedOnEveryRouteThatTakesABody() {
+        api.post("/v1/apps", token, "null").assertInvalid("body");
+        api.post("/v1/signup", null, "null").assertInvalid("body");
+        api.post("/v1/auth/login", null, "null").assertInvalid("body");
+        api.post("/v1/addons/database", token, "null").assertInvalid("body");
+        assertThat(api.post("/v1/apps", token, "{\"name\":\"null-body\"}").status()).isEqualTo(201);
+        api.patch("/v1/apps/null-body", token, "null").assertInvalid("body");
+        api.post("/v1/apps/null-body/deploys", token, "null").assertInvalid("body");
+        api.patch("/v1/apps/null-body/processes/web", token, "null").assertInvalid("body");
+        api.patch("/v1/apps/null-body/config", token, "null").assertInvalid("body");
+    }
+
+    @Test
+    void aRouteThatTakesNoBodyRefusesFieldsInsteadOfIgnoringThem() {
+        TestServer.Response created = api.post("/v1/apps", token, "{\"name\":\"no-body\"}");
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(api.delete("/v1/apps/no-body", token).status()).isEqualTo(200);
+        api.post("/v1/apps/" + created.json().get("id").asText() + "/restore", token, "{\"bogus\":1}").assertInvalid("bogus");
+        TestServer.Response restored = api.post("/v1/apps/" + created.json().get("id").asText() + "/restore", token, "{}");
+        assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        api.post("/v1/apps/no-body/restart", token, "{\"type\":\"web\",\"bogus\":1}").assertInvalid("bogus");
+        api.post("/v1/apps/no-body/restart?type=web", token, "{\"type\":\"worker\"}").assertInvalid("type");
+        api.post("/v1/apps/no-body/restart?type=", token, null).assertInvalid("type");
+    }
+
+    @Test
+    void theBodyOfAnUnknownAppIsNotLookedAtBeforeTheAppIs() {
+        api.patch("/v1/apps/no-such-app", token, "{\"name\":\"UPPER\"}").assertError(404, "not_found");
+        api.patch("/v1/apps/no-such-app/processes/web", token, "{\"replicas\":-1}").assertError(404, "not_found");
+        api.patch("/v1/apps/no-such-app/config", token, "{\"1BAD\":\"x\"}").assertError(404, "not_found");
+    }
+
+    @Test
+    void answersAreNeverCached() {
+        TestServer.Response login = api.post("/v1/auth/login", null,
+                "{\"email\":\"bad-input@example.com\",\"password\":\"bad-input-pw\"}");
+        assertThat(login.status()).isEqualTo(200);
+        assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(api.get("/v1/apps", token).header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
     void aWrongTypeIsRefusedNamingTheField() {
         TestServer.Response r = api.post("/v1/apps", token, "{\"name\": 42}").assertInvalid("name");
         assertThat(r.json().at("/error/details/0/problem").asText()).isEqualTo("must be a string");
@@ -83,8 +125,8 @@ class BadInputTest {
     @Test
     void aBodyOverOneMebibyteIsRefusedWith413() {
         String big = "{\"name\":\"" + "a".repeat(1024 * 1024) + "\"}";
-        api.post("/v1/apps", token, big).assertError(413, "payload_too_large");
-        api.patch("/v1/apps/anything/config", token, big).assertError(413, "payload_too_large");
+        api.post("/v1/apps", token, big).assertError(413, "validation_failed");
+        api.patch("/v1/apps/anything/config", token, big).assertError(413, "validation_failed");
     }
 
     @Test
@@ -94,7 +136,7 @@ class BadInputTest {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
                 .build();
-        api.send(request).assertError(413, "payload_too_large");
+        api.send(request).assertError(413, "validation_failed");
     }
 
     @Test
@@ -228,10 +270,22 @@ class BadInputTest {
     }
 
     @Test
+    void theAddonListTakesLimitAndCursorLikeEveryList() {
+        assertThat(api.post("/v1/apps", token, "{\"name\":\"addon-pages\"}").status()).isEqualTo(201);
+        api.get("/v1/apps/addon-pages/addons?limit=0", token).assertInvalid("limit");
+        api.get("/v1/apps/addon-pages/addons?cursor=garbage", token).assertInvalid("cursor");
+        TestServer.Response empty = api.get("/v1/apps/addon-pages/addons?limit=5", token);
+        assertThat(empty.status()).isEqualTo(200);
+        assertThat(empty.json().get("items")).isEmpty();
+        assertThat(empty.json().get("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
     void configValuesMustBeStringsOrNull() {
         api.post("/v1/apps", token, "{\"name\":\"typed-config\"}");
         api.patch("/v1/apps/typed-config/config", token, "{\"GOOD\":\"yes\",\"COUNT\":5}").assertInvalid("COUNT");
-        api.patch("/v1/apps/typed-config/config", token, "{\"lower\":\"x\"}").assertInvalid("lower");
+        api.patch("/v1/apps/typed-config/config", token, "{\"OK\":\"x\",\"my-var\":\"x\"}").assertInvalid("my-var");
+        api.patch("/v1/apps/typed-config/config", token, "{\"OK\":\"x\",\"NUL\":\"a\\u0000b\"}").assertInvalid("NUL");
         assertThat(api.get("/v1/apps/typed-config/config", token).json().properties()).as("nothing half-written").isEmpty();
     }
 
@@ -246,9 +300,9 @@ class BadInputTest {
     void anUnknownRouteIsNotFoundAndAWrongMethodIsNotAllowed() {
         api.get("/v1/no-such-thing", token).assertError(404, "not_found");
         api.get("/nothing-here", null).assertError(404, "not_found");
-        TestServer.Response put = api.send("PUT", "/v1/apps", token, "{}").assertError(405, "method_not_allowed");
+        TestServer.Response put = api.send("PUT", "/v1/apps", token, "{}").assertError(405, "not_found");
         assertThat(put.header("Allow")).isEqualTo("GET, POST");
-        api.send("DELETE", "/v1/healthz", null, null).assertError(405, "method_not_allowed");
+        api.send("DELETE", "/v1/healthz", null, null).assertError(405, "not_found");
     }
 
     @Test
@@ -264,6 +318,11 @@ class BadInputTest {
         assertThat(first.header("Idempotent-Replayed")).isNull();
         api.send("POST", "/v1/apps", token, "{\"name\":\"other-body\"}", "Idempotency-Key", "create-once-only")
                 .assertError(409, "conflict");
+        // the same JSON written differently is the same request
+        TestServer.Response respaced = api.send("POST", "/v1/apps", token, "{ \"name\" : \"once-only\" }\n",
+                "Idempotency-Key", "create-once-only");
+        assertThat(respaced.status()).as(respaced.body()).isEqualTo(201);
+        assertThat(respaced.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
         // the key is the caller's own: another tenant using it creates its own app
         TestServer.Response other = api.send("POST", "/v1/apps", otherToken, "{\"name\":\"once-only\"}",
                 "Idempotency-Key", "create-once-only");

@@ -115,7 +115,7 @@ class DeployBadInputTest {
         byte[] body = tar(stage, "-czf", "Procfile", "noise.bin");
         assertThat(body.length).isGreaterThan((int) MAX_ARTIFACT);
 
-        TestServer.Response r = deploy(app, body).assertError(413, "payload_too_large");
+        TestServer.Response r = deploy(app, body).assertError(413, "validation_failed");
         assertThat(r.json().at("/error/message").asText()).contains(Long.toString(MAX_ARTIFACT));
         assertNoRelease(app);
     }

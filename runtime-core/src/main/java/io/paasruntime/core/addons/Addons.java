@@ -7,10 +7,12 @@ import io.paasruntime.core.errors.Conflict;
 import io.paasruntime.core.errors.NotFound;
 import io.paasruntime.core.errors.ProviderErrors;
 import io.paasruntime.core.errors.Unavailable;
+import io.paasruntime.core.errors.ValidationFailed;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.Caller;
 import io.paasruntime.core.support.IdGenerator;
 import io.paasruntime.core.support.Inputs;
+import io.paasruntime.core.support.PageRequest;
 import io.paasruntime.core.support.PageView;
 import io.paasruntime.core.support.Times;
 import io.paasruntime.spi.ProviderException;
@@ -106,9 +108,27 @@ public final class Addons {
                 plan.orElse(plans.getFirst()), name));
     }
 
-    public PageView<AddonView> list(Caller caller, String appIdOrName) {
+    /** The app's add-ons, oldest first, a page at a time (an app has few: the page is cut in memory). */
+    public PageView<AddonView> list(Caller caller, String appIdOrName, PageRequest page) {
         App app = apps.resolve(caller, appIdOrName);
-        return new PageView<>(store.addons().listByApp(app.id()).stream().map(Addons::view).toList(), null);
+        List<Addon> all = store.addons().listByApp(app.id());
+        int from = 0;
+        if (page.position().isPresent()) {
+            String after = page.position().get();
+            from = -1;
+            for (int i = 0; i < all.size() && from < 0; i++) {
+                if ((app.id() + "/" + all.get(i).id()).equals(after)) {
+                    from = i + 1;
+                }
+            }
+            if (from < 0) {
+                throw ValidationFailed.of("cursor", "is not a cursor this listing issued (or its add-on is gone)");
+            }
+        }
+        List<Addon> items = all.subList(from, Math.min(all.size(), from + page.limit()));
+        String next = from + items.size() < all.size()
+                ? PageRequest.encode("addons", app.id() + "/" + items.getLast().id()) : null;
+        return new PageView<>(items.stream().map(Addons::view).toList(), next);
     }
 
     public AddonView get(Caller caller, String addonId) {

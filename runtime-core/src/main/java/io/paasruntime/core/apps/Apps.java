@@ -100,8 +100,8 @@ public final class Apps {
     }
 
     public AppView rename(Caller caller, String idOrName, String newName) {
-        new Inputs().appName("name", newName).check();
         App app = resolve(caller, idOrName);
+        new Inputs().appName("name", newName).check();
         return locks.withLock(app.id(), () -> {
             App current = resolve(caller, app.id().toString());
             if (current.name().equals(newName)) {

@@ -53,20 +53,23 @@ public final class ConfigVars {
      * Applies {@code changes}: a value sets the key, {@code null} unsets it. Answers the whole new set.
      */
     public Map<String, String> patch(Caller caller, String idOrName, Map<String, String> changes) {
+        App app = apps.resolve(caller, idOrName);
         List<FieldProblem> problems = new ArrayList<>();
         changes.forEach((key, value) -> {
             if (!Inputs.CONFIG_KEY.matcher(key).matches()) {
-                problems.add(new FieldProblem(key, "config var names must match [A-Z_][A-Z0-9_]*"));
+                problems.add(new FieldProblem(key, "config var names are letters, digits and underscores, "
+                        + "not starting with a digit, at most 255 characters"));
             } else if (RESERVED.contains(key)) {
                 problems.add(new FieldProblem(key, "is set by the runtime and cannot be changed"));
             } else if (value != null && value.length() > MAX_VALUE_CHARS) {
                 problems.add(new FieldProblem(key, "value must be at most " + MAX_VALUE_CHARS + " characters"));
+            } else if (value != null && value.indexOf('\u0000') >= 0) {
+                problems.add(new FieldProblem(key, "value must not contain NUL characters"));
             }
         });
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        App app = apps.resolve(caller, idOrName);
         return locks.withLock(app.id(), () -> apply(caller, app, changes, "config"));
     }
 

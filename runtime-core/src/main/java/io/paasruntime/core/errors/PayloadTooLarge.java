@@ -1,17 +1,31 @@
 package io.paasruntime.core.errors;
 
-/** API error {@code payload_too_large}. */
+import java.util.List;
+
+/**
+ * A body (or a part of it) over its size limit: code {@code validation_failed} naming the field, as
+ * every refused input, but answered with status 413 so clients and proxies see what kind of refusal
+ * it is.
+ */
 public final class PayloadTooLarge extends RuntimeError {
+    private final String field;
+
     public PayloadTooLarge(String message) {
-        super(message, null);
+        this("body", message, null);
     }
 
-    public PayloadTooLarge(String message, Throwable cause) {
+    public PayloadTooLarge(String field, String message, Throwable cause) {
         super(message, cause);
+        this.field = field;
     }
 
     @Override
     public String code() {
-        return "payload_too_large";
+        return "validation_failed";
+    }
+
+    @Override
+    public List<FieldProblem> details() {
+        return List.of(new FieldProblem(field, getMessage()));
     }
 }

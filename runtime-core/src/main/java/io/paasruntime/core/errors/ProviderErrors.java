@@ -11,7 +11,7 @@ public final class ProviderErrors {
         String message = e.getMessage() == null ? "provider error" : e.getMessage();
         return switch (e.kind()) {
             case INVALID -> ValidationFailed.of(e.field().orElse("request"), message);
-            case TOO_LARGE -> new PayloadTooLarge(message, e);
+            case TOO_LARGE -> new PayloadTooLarge(e.field().orElse("body"), message, e);
             case NOT_FOUND -> new NotFound(message, e);
             case CONFLICT -> new Conflict(message, e);
             case UNAUTHORIZED -> new Unauthorized(message, e);

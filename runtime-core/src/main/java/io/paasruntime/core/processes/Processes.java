@@ -52,6 +52,7 @@ public final class Processes {
     /** Sets the replicas (0–20) and/or size of one process type of the current release. */
     public ProcessesView.TypeView scale(Caller caller, String idOrName, String type, Optional<Integer> replicas,
                                         Optional<String> size) {
+        App app = apps.resolve(caller, idOrName);
         if (replicas.isEmpty() && size.isEmpty()) {
             throw ValidationFailed.of("replicas", "is required");
         }
@@ -65,7 +66,6 @@ public final class Processes {
                 throw ValidationFailed.of("size", "must be one of " + SIZES.stream().sorted().toList());
             }
         });
-        App app = apps.resolve(caller, idOrName);
         locks.withLock(app.id(), () -> {
             Release current = currentRelease(app);
             if (!current.processes().containsKey(type)) {
@@ -93,6 +93,9 @@ public final class Processes {
     /** Rolling restart of every process type, or of {@code type} only. */
     public ProcessesView restart(Caller caller, String idOrName, Optional<String> type) {
         App app = apps.resolve(caller, idOrName);
+        if (type.isPresent() && type.get().isBlank()) {
+            throw ValidationFailed.of("type", "must name a process type (or leave type out to restart all)");
+        }
         locks.withLock(app.id(), () -> {
             Release current = currentRelease(app);
             type.ifPresent(t -> {

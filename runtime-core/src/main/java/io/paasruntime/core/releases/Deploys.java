@@ -88,16 +88,21 @@ public final class Deploys {
 
     public PageView<ReleaseView> list(Caller caller, String idOrName, PageRequest page) {
         App app = apps.resolve(caller, idOrName);
+        // the position names the app too, so a cursor from another app's listing is refused
+        String prefix = app.id() + "/";
         Optional<Integer> before = page.position().map(p -> {
             try {
-                return Integer.parseInt(p);
+                if (!p.startsWith(prefix)) {
+                    throw new NumberFormatException("another app's cursor");
+                }
+                return Integer.parseInt(p.substring(prefix.length()));
             } catch (NumberFormatException e) {
                 throw ValidationFailed.of("cursor", "is not a cursor this listing issued");
             }
         });
         Page<Release, Integer> result = store.releases().list(app.id(), before, page.limit());
         return new PageView<>(result.items().stream().map(r -> view(app, r)).toList(),
-                result.next().map(v -> PageRequest.encode("releases", v.toString())).orElse(null));
+                result.next().map(v -> PageRequest.encode("releases", prefix + v)).orElse(null));
     }
 
     /** One release by id, by version number ({@code 3}) or by {@code v3}. */

@@ -13,6 +13,8 @@ import io.paasruntime.core.releases.ReleaseView;
 import io.paasruntime.core.releases.Rollouts;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.Caller;
+import io.paasruntime.core.support.PageRequest;
+import io.paasruntime.core.support.PageView;
 import io.paasruntime.core.support.UuidV7Generator;
 import io.paasruntime.spi.ProviderException;
 import io.paasruntime.spi.identity.Principal;
@@ -111,7 +113,29 @@ class AddonsTest {
         assertThat(reports.configVar()).isEqualTo("REPORTS_DB_DATABASE_URL");
         assertThat(reports.plan()).isEqualTo("standard");
         assertThat(config()).containsKeys("DATABASE_URL", "REPORTS_DB_DATABASE_URL");
-        assertThat(addons.list(ada, "shop").items()).extracting(AddonView::name).containsExactly("main", "reports-db");
+        assertThat(addons.list(ada, "shop", firstPage()).items()).extracting(AddonView::name).containsExactly("main", "reports-db");
+    }
+
+    @Test
+    void theListIsPagedOldestFirstAndRefusesForeignCursors() {
+        addons.create(ada, "shop", Optional.empty(), Optional.of("main"));
+        addons.create(ada, "shop", Optional.empty(), Optional.of("reports-db"));
+        addons.create(ada, "shop", Optional.empty(), Optional.of("cache-db"));
+
+        PageView<AddonView> first = addons.list(ada, "shop", PageRequest.parse("addons", Optional.of("2"), Optional.empty()));
+        assertThat(first.items()).extracting(AddonView::name).containsExactly("main", "reports-db");
+        assertThat(first.nextCursor()).isNotNull();
+        PageView<AddonView> second = addons.list(ada, "shop", PageRequest.parse("addons", Optional.of("2"),
+                Optional.of(first.nextCursor())));
+        assertThat(second.items()).extracting(AddonView::name).containsExactly("cache-db");
+        assertThat(second.nextCursor()).isNull();
+        assertThatThrownBy(() -> addons.list(ada, "shop", PageRequest.parse("addons", Optional.empty(),
+                Optional.of(PageRequest.encode("addons", UUID.randomUUID() + "/" + UUID.randomUUID())))))
+                .isInstanceOf(ValidationFailed.class).hasMessageContaining("cursor");
+    }
+
+    private static PageRequest firstPage() {
+        return PageRequest.parse("addons", Optional.empty(), Optional.empty());
     }
 
     @Test
@@ -143,7 +167,7 @@ class AddonsTest {
                 .isInstanceOfSatisfying(ValidationFailed.class, e -> assertThat(e.details())
                         .extracting(p -> p.field()).containsExactly("plan", "name"));
         assertThat(databases.requests).isEmpty();
-        assertThat(addons.list(ada, "shop").items()).isEmpty();
+        assertThat(addons.list(ada, "shop", firstPage()).items()).isEmpty();
     }
 
     @Test
@@ -153,7 +177,7 @@ class AddonsTest {
         assertThatThrownBy(() -> addons.create(ada, "shop", Optional.empty(), Optional.of("main")))
                 .isInstanceOf(Unavailable.class).hasMessageContaining("refused");
 
-        assertThat(addons.list(ada, "shop").items()).isEmpty();
+        assertThat(addons.list(ada, "shop", firstPage()).items()).isEmpty();
         assertThat(config()).doesNotContainKey("DATABASE_URL");
         assertThat(latestVersion()).isEqualTo(1);
         // the name was only reserved: it is free again
@@ -166,7 +190,7 @@ class AddonsTest {
 
         assertThatThrownBy(() -> addons.create(ada, "shop", Optional.empty(), Optional.empty()))
                 .isInstanceOf(Conflict.class);
-        assertThat(addons.list(ada, "shop").items()).isEmpty();
+        assertThat(addons.list(ada, "shop", firstPage()).items()).isEmpty();
     }
 
     @Test
@@ -178,7 +202,7 @@ class AddonsTest {
 
         assertThat(databases.databases).isEmpty();
         assertThat(databases.deprovisioned).hasSize(1);
-        assertThat(addons.list(ada, "shop").items()).isEmpty();
+        assertThat(addons.list(ada, "shop", firstPage()).items()).isEmpty();
         assertThat(config()).doesNotContainKey("DATABASE_URL");
     }
 
@@ -225,7 +249,7 @@ class AddonsTest {
 
         assertThatThrownBy(() -> addons.get(bob, addon.id())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> addons.delete(bob, addon.id())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> addons.list(bob, "shop")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> addons.list(bob, "shop", firstPage())).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> addons.get(ada, "not-a-uuid")).isInstanceOf(NotFound.class);
         assertThat(databases.databases).hasSize(1);
     }
@@ -251,6 +275,6 @@ class AddonsTest {
 
         assertThatThrownBy(() -> none.create(ada, "shop", Optional.empty(), Optional.empty()))
                 .isInstanceOf(Unavailable.class).hasMessage("no database provider configured");
-        assertThat(none.list(ada, "shop").items()).isEmpty();
+        assertThat(none.list(ada, "shop", firstPage()).items()).isEmpty();
     }
 }

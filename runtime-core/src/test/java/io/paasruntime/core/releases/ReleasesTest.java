@@ -173,12 +173,29 @@ class ReleasesTest {
     }
 
     @Test
-    void configKeysMustBeUpperCaseNamesAndNotReserved() {
-        assertThatThrownBy(() -> core.configVars.patch(ada, "hello", Map.of("lower", "x", "PORT", "1")))
+    void configKeysMustBeVariableNamesNotReservedAndValuesWithoutNul() {
+        assertThatThrownBy(() -> core.configVars.patch(ada, "hello", Map.of("1ST", "x", "MY-VAR", "y", "PORT", "1",
+                "NUL", "a\u0000b")))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting("field")
-                        .containsExactlyInAnyOrder("lower", "PORT"));
+                        .containsExactlyInAnyOrder("1ST", "MY-VAR", "PORT", "NUL"));
         assertThat(core.configVars.get(ada, "hello")).isEmpty();
+
+        assertThat(core.configVars.patch(ada, "hello", Map.of("greeting", "hi", "_Mixed_1", "ok")))
+                .containsEntry("greeting", "hi").containsEntry("_Mixed_1", "ok");
+    }
+
+    @Test
+    void aReleaseCursorOfAnotherAppIsRefused() {
+        for (int i = 1; i <= 3; i++) {
+            deploy("registry/hello:" + i);
+        }
+        String cursor = core.deploys.list(ada, "hello", PageRequest.parse("releases", Optional.of("1"), Optional.empty()))
+                .nextCursor();
+        core.apps.create(ada, "other", Optional.empty());
+
+        assertThatThrownBy(() -> core.deploys.list(ada, "other", PageRequest.parse("releases", Optional.empty(),
+                Optional.of(cursor)))).isInstanceOf(ValidationFailed.class).hasMessageContaining("cursor");
     }
 
     @Test

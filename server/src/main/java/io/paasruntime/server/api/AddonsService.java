@@ -4,6 +4,7 @@ import io.paasruntime.core.PaasRuntime;
 import io.paasruntime.core.addons.AddonView;
 import io.paasruntime.core.addons.Addons;
 import io.paasruntime.core.support.Inputs;
+import io.paasruntime.core.support.PageRequest;
 import io.paasruntime.server.http.ApiService;
 import io.paasruntime.server.http.BodyTypes;
 import io.paasruntime.server.http.Endpoint;
@@ -42,8 +43,11 @@ public final class AddonsService extends ApiService {
                         .handle(this::create),
                 Endpoint.get("/v1/apps/{id}/addons").id("listAddons").tag("addons")
                         .summary("The add-ons attached to an app, oldest first")
+                        .query("limit", "integer", "page size, 1-200 (default 50)")
+                        .query("cursor", "string", "next_cursor of the previous page")
                         .returns(200, BodyTypes.pageOf(AddonView.class))
-                        .handle(ex -> Reply.ok(addons.list(ex.caller(), ex.pathParam("id")))),
+                        .handle(ex -> Reply.ok(addons.list(ex.caller(), ex.pathParam("id"),
+                                PageRequest.parse("addons", ex.query("limit"), ex.query("cursor"))))),
                 Endpoint.get("/v1/addons/{id}").id("getAddon").tag("addons").summary("Show an add-on")
                         .returns(200, AddonView.class)
                         .handle(ex -> Reply.ok(addons.get(ex.caller(), ex.pathParam("id")))),

@@ -1,5 +1,6 @@
 package io.paasruntime.server.api;
 
+import io.paasruntime.core.errors.ValidationFailed;
 import io.paasruntime.core.processes.Processes;
 import io.paasruntime.core.processes.ProcessesView;
 import io.paasruntime.server.http.ApiService;
@@ -15,6 +16,10 @@ import java.util.Optional;
 /** {@code /v1/apps/{id}/processes} and {@code /restart}: what runs, scaling, rolling restarts. */
 public final class ProcessesService extends ApiService {
     public record ScaleBody(Integer replicas, String size) {
+    }
+
+    /** The optional body of a restart: {@code {"type":"web"}} says the same as {@code ?type=web}. */
+    public record RestartBody(String type) {
     }
 
     private final Processes processes;
@@ -38,8 +43,18 @@ public final class ProcessesService extends ApiService {
                 Endpoint.post("/v1/apps/{id}/restart").id("restart").tag("processes")
                         .summary("Rolling restart of all process types, or of ?type= only")
                         .query("type", "string", "restart only this process type")
-                        .returns(202, ProcessesView.class)
-                        .handle(ex -> Reply.accepted(processes.restart(ex.caller(), ex.pathParam("id"), ex.query("type")))));
+                        .optionalBody(RestartBody.class)
+                        .returns(202, ProcessesView.class).handle(this::restart));
+    }
+
+    private Reply restart(Exchange ex) {
+        Optional<String> inQuery = ex.query("type");
+        Optional<String> inBody = ex.<RestartBody>optionalBody(RestartBody.class).map(RestartBody::type);
+        if (inQuery.isPresent() && inBody.isPresent() && !inQuery.equals(inBody)) {
+            throw ValidationFailed.of("type", "the query says '" + inQuery.get() + "' but the body says '"
+                    + inBody.get() + "': send one");
+        }
+        return Reply.accepted(processes.restart(ex.caller(), ex.pathParam("id"), inQuery.or(() -> inBody)));
     }
 
     private Reply scale(Exchange ex) {

@@ -18,6 +18,7 @@ import java.util.TreeSet;
  *
  * @param path        Helidon and OpenAPI path template, e.g. {@code /v1/apps/{id}}
  * @param requestBody the JSON body type, if the route takes one
+ * @param bodyRequired whether that body must be sent (some routes take an optional one)
  * @param rawBody     a non-JSON body the route also takes (media type), e.g. a gzip artifact
  * @param responses   status → body type of the successful answers (errors share one envelope)
  * @param produces    the media types of those answers: {@code application/json} unless the route writes
@@ -27,7 +28,7 @@ import java.util.TreeSet;
  *                    e.g. 401 for a login with a wrong password
  */
 public record Endpoint(Method method, String path, String operationId, String summary, String tag, Access access,
-                       List<QueryParam> query, Optional<Type> requestBody, List<String> rawBody,
+                       List<QueryParam> query, Optional<Type> requestBody, boolean bodyRequired, List<String> rawBody,
                        Map<Integer, Type> responses, List<String> produces, Set<Integer> failures, Action action) {
     public static final String JSON = "application/json";
 
@@ -119,6 +120,7 @@ public record Endpoint(Method method, String path, String operationId, String su
         private Access access = Access.BEARER;
         private final List<QueryParam> query = new ArrayList<>();
         private Type requestBody;
+        private boolean bodyRequired = true;
         private final List<String> rawBody = new ArrayList<>();
         private final Map<Integer, Type> responses = new LinkedHashMap<>();
         private List<String> produces = List.of(JSON);
@@ -159,6 +161,13 @@ public record Endpoint(Method method, String path, String operationId, String su
             return this;
         }
 
+        /** A JSON body the client may leave out. */
+        public Builder optionalBody(Type type) {
+            this.requestBody = type;
+            this.bodyRequired = false;
+            return this;
+        }
+
         public Builder rawBody(String mediaType) {
             rawBody.add(mediaType);
             return this;
@@ -183,7 +192,7 @@ public record Endpoint(Method method, String path, String operationId, String su
 
         public Endpoint handle(Action action) {
             return new Endpoint(method, path, operationId, summary, tag, access, query, Optional.ofNullable(requestBody),
-                    rawBody, responses, produces, failures, action);
+                    requestBody != null && bodyRequired, rawBody, responses, produces, failures, action);
         }
     }
 }

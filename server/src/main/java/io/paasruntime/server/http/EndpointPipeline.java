@@ -1,5 +1,6 @@
 package io.paasruntime.server.http;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
@@ -30,6 +31,7 @@ import java.util.Optional;
 public final class EndpointPipeline {
     public static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     public static final HeaderName IDEMPOTENT_REPLAYED = HeaderNames.create("Idempotent-Replayed");
+    private static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
 
     private final BearerAuthentication authentication;
     private final RateLimits limits;
@@ -62,6 +64,9 @@ public final class EndpointPipeline {
         }
         state.rateLimit().ifPresent(d -> RateLimits.writeHeaders(d, res));
         Exchange exchange = new Exchange(req, state, caller, json);
+        if (endpoint.requestBody().isEmpty() && endpoint.rawBody().isEmpty()) {
+            exchange.requireNoBody();
+        }
         Optional<String> key = endpoint.method() == Method.POST ? req.headers().first(IDEMPOTENCY_KEY) : Optional.empty();
         if (key.isEmpty()) {
             Reply reply = endpoint.action().handle(exchange);
@@ -88,6 +93,8 @@ public final class EndpointPipeline {
     private static void send(ServerResponse res, int status, byte[] body) {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
+        // answers are per caller and often carry secrets (a token, config vars): never cached
+        res.header(NO_STORE);
         res.send(body);
     }
 
@@ -106,7 +113,8 @@ public final class EndpointPipeline {
             sha.update(("raw " + exchange.contentType() + " " + exchange.declaredLength().orElse(-1))
                     .getBytes(StandardCharsets.UTF_8));
         } else {
-            sha.update(exchange.bodyBytes());
+            // the same JSON written differently (spacing, key order) is the same request
+            sha.update(exchange.canonicalBody());
         }
         return HexFormat.of().formatHex(sha.digest());
     }

@@ -10,6 +10,7 @@ import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.paasruntime.core.errors.FieldProblem;
+import io.paasruntime.core.errors.PayloadTooLarge;
 import io.paasruntime.core.errors.ProviderErrors;
 import io.paasruntime.core.errors.RateLimited;
 import io.paasruntime.core.errors.RuntimeError;
@@ -98,10 +99,13 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
                 LOG.log(Level.SEVERE, "request " + requestId + " (" + request + ") failed: " + e.getMessage(), e);
                 return internal();
             }
-            return new Problem(statusFor(e.code()), e.code(), e.getMessage(), e.details());
+            int status = e instanceof PayloadTooLarge ? 413 : statusFor(e.code());
+            return new Problem(status, e.code(), e.getMessage(), e.details());
         }
         if (error instanceof MethodNotAllowed m) {
-            return new Problem(405, "method_not_allowed", m.getMessage(), List.of());
+            // DESIGN's codes have no method_not_allowed: like Heroku, the code says the endpoint is not
+            // there; the status (405) and the Allow header say which methods are
+            return new Problem(405, "not_found", m.getMessage(), List.of());
         }
         if (error instanceof HttpException h && h.status().code() < 500) {
             int status = h.status().code();
@@ -137,9 +141,7 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
             case "unauthorized" -> 401;
             case "forbidden" -> 403;
             case "not_found" -> 404;
-            case "method_not_allowed" -> 405;
             case "conflict" -> 409;
-            case "payload_too_large" -> 413;
             case "rate_limited" -> 429;
             case "unavailable" -> 503;
             default -> 500;
@@ -151,9 +153,8 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
+            case 405 -> "not_found";
             case 409 -> "conflict";
-            case 413 -> "payload_too_large";
             case 429 -> "rate_limited";
             case 503 -> "unavailable";
             default -> status >= 500 ? "internal" : "validation_failed";

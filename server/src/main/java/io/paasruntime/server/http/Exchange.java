@@ -88,6 +88,40 @@ public final class Exchange {
         return json.read(bodyBytes(), type);
     }
 
+    /** The JSON body as {@code type}, or empty when the client sent none (a route whose body is optional). */
+    public <T> Optional<T> optionalBody(Type type) {
+        return blank(bodyBytes()) ? Optional.empty() : Optional.of(json.read(bodyBytes(), type));
+    }
+
+    /**
+     * Refuses a body on a route that takes none, rather than ignoring what the client meant to say;
+     * nothing, whitespace or {@code {}} pass.
+     */
+    public void requireNoBody() {
+        if (blank(bodyBytes())) {
+            return;
+        }
+        JsonNode node = json.readObject(bodyBytes());
+        if (!node.isEmpty()) {
+            String field = node.fieldNames().next();
+            throw ValidationFailed.of(field, "is not a known field: this route takes no body");
+        }
+    }
+
+    private static boolean blank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The body in a canonical JSON form (sorted keys, no spacing), or its bytes when it is not JSON. */
+    public byte[] canonicalBody() {
+        return json.canonical(bodyBytes()).orElse(bodyBytes());
+    }
+
     /** The JSON body as an object tree, for bodies whose keys are data. */
     public JsonNode bodyObject() {
         return json.readObject(bodyBytes());

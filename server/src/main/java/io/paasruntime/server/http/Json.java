@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The API's JSON: snake_case names, nulls written out, and strict reading — unknown fields, wrong
@@ -32,6 +34,7 @@ import java.util.Map;
  */
 public final class Json {
     private final ObjectMapper mapper;
+    private final ObjectWriter canonicalWriter;
 
     public Json() {
         JsonMapper m = JsonMapper.builder()
@@ -60,6 +63,7 @@ public final class Json {
                             : CoercionAction.Fail);
         }
         this.mapper = m;
+        this.canonicalWriter = m.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     public byte[] write(Object value) {
@@ -73,10 +77,25 @@ public final class Json {
     /** @throws ValidationFailed naming the offending field */
     public <T> T read(byte[] body, Type type) {
         requireBody(body);
+        T value;
         try {
-            return mapper.readValue(body, mapper.getTypeFactory().constructType(type));
+            value = mapper.readValue(body, mapper.getTypeFactory().constructType(type));
         } catch (IOException e) {
             throw refusal(e);
+        }
+        if (value == null) { // the body was the JSON literal null
+            throw ValidationFailed.of("body", "must be a JSON object");
+        }
+        return value;
+    }
+
+    /** {@code body} rewritten with sorted keys and no spacing; empty when it is not JSON. */
+    public Optional<byte[]> canonical(byte[] body) {
+        try {
+            Object value = mapper.readValue(body, Object.class);
+            return Optional.of(canonicalWriter.writeValueAsBytes(value));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

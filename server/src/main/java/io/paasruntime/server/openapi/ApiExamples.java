@@ -68,6 +68,7 @@ final class ApiExamples {
         configChange.put("OLD_FLAG", null);
         REQUESTS.put(CONFIG, configChange);
         REQUESTS.put(ProcessesService.ScaleBody.class, new ProcessesService.ScaleBody(2, null));
+        REQUESTS.put(ProcessesService.RestartBody.class, new ProcessesService.RestartBody("web"));
         REQUESTS.put(AddonsService.CreateDatabaseBody.class, new AddonsService.CreateDatabaseBody("my-app", null, null));
 
         RESPONSES.put(AuthService.TokenView.class, new AuthService.TokenView("eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJl",

@@ -23,7 +23,7 @@ import static io.paasruntime.server.openapi.JsonSchemas.object;
 final class ErrorResponses {
     /** Every {@code error.code}, as {@link io.paasruntime.server.http.ErrorMapper} maps them to statuses. */
     static final List<String> CODES = List.of("validation_failed", "unauthorized", "forbidden", "not_found",
-            "method_not_allowed", "conflict", "payload_too_large", "rate_limited", "internal", "unavailable");
+            "conflict", "rate_limited", "internal", "unavailable");
 
     /** {@code {"error":{"code","message","request_id","ts","details"?}}}: the shape of every error answer. */
     record ErrorView(BodyView error) {
@@ -47,9 +47,9 @@ final class ErrorResponses {
         CONFLICT(409, "Conflict", "conflict",
                 "The change conflicts with the current state (a name in use, nothing to restart, …) or the "
                         + "`Idempotency-Key` was already used for a different request: `conflict`."),
-        PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "payload_too_large",
+        PAYLOAD_TOO_LARGE(413, "PayloadTooLarge", "validation_failed",
                 "The body is over its limit (1 MiB for JSON, the configured artifact limit for uploads): "
-                        + "`payload_too_large`."),
+                        + "`validation_failed`, with `details` naming the body."),
         TOO_MANY_REQUESTS(429, "TooManyRequests", "rate_limited",
                 "The rate limit is used up: `rate_limited`. Retry after `Retry-After` seconds."),
         INTERNAL(500, "InternalError", "internal",

@@ -123,7 +123,7 @@ public final class OpenApiDocument {
             e.requestBody().ifPresent(t -> content.put(Endpoint.JSON, object(
                     "schema", schemas.schema(t, Direction.REQUEST), "example", ApiExamples.request(t))));
             e.rawBody().forEach(m -> content.put(m, object("schema", object("type", "string", "format", "binary"))));
-            op.put("requestBody", object("required", true, "content", content));
+            op.put("requestBody", object("required", e.bodyRequired() || !e.rawBody().isEmpty(), "content", content));
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         new TreeMap<>(e.responses()).forEach((status, type) -> responses.put(Integer.toString(status),

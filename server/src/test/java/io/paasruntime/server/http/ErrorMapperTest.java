@@ -31,7 +31,7 @@ class ErrorMapperTest {
         assertThat(status(new Forbidden("no"))).isEqualTo("403 forbidden");
         assertThat(status(new NotFound("no"))).isEqualTo("404 not_found");
         assertThat(status(new Conflict("no"))).isEqualTo("409 conflict");
-        assertThat(status(new PayloadTooLarge("no"))).isEqualTo("413 payload_too_large");
+        assertThat(status(new PayloadTooLarge("no"))).isEqualTo("413 validation_failed");
         assertThat(status(new RateLimited("no", Duration.ofSeconds(3)))).isEqualTo("429 rate_limited");
         assertThat(status(new Unavailable("down"))).isEqualTo("503 unavailable");
         assertThat(status(new InternalError("oops"))).isEqualTo("500 internal");
@@ -42,7 +42,9 @@ class ErrorMapperTest {
         assertThat(status(ProviderException.invalid("image", "bad image"))).isEqualTo("400 validation_failed");
         assertThat(mapper.problem(ProviderException.invalid("image", "bad image"), "req_1", "POST /x").details())
                 .containsExactly(new FieldProblem("image", "bad image"));
-        assertThat(status(ProviderException.tooLarge("body", "too big"))).isEqualTo("413 payload_too_large");
+        assertThat(status(ProviderException.tooLarge("body", "too big"))).isEqualTo("413 validation_failed");
+        assertThat(mapper.problem(ProviderException.tooLarge("artifact", "over 100 MB"), "req_1", "POST /x").details())
+                .containsExactly(new FieldProblem("artifact", "over 100 MB"));
         assertThat(status(ProviderException.notFound("gone"))).isEqualTo("404 not_found");
         assertThat(status(ProviderException.conflict("taken"))).isEqualTo("409 conflict");
         assertThat(status(ProviderException.unavailable("db down", null))).isEqualTo("503 unavailable");
@@ -60,8 +62,19 @@ class ErrorMapperTest {
 
     @Test
     void methodNotAllowedAndHelidonRequestErrorsKeepTheirStatus() {
-        assertThat(status(new MethodNotAllowed("PUT", "/v1/apps", List.of("GET", "POST")))).isEqualTo("405 method_not_allowed");
+        assertThat(status(new MethodNotAllowed("PUT", "/v1/apps", List.of("GET", "POST")))).isEqualTo("405 not_found");
         assertThat(status(new BadRequestException("bad query"))).isEqualTo("400 validation_failed");
+    }
+
+    @Test
+    void everyCodeIsOneOfTheDesignedCodes() {
+        List<Throwable> errors = List.of(ValidationFailed.of("name", "x"), new Unauthorized("no"), new Forbidden("no"),
+                new NotFound("no"), new Conflict("no"), new PayloadTooLarge("no"), new RateLimited("no", Duration.ofSeconds(1)),
+                new Unavailable("down"), new InternalError("oops"), new MethodNotAllowed("PUT", "/v1/apps", List.of("GET")),
+                new BadRequestException("bad"), ProviderException.tooLarge("body", "big"), new IllegalStateException("bug"));
+        assertThat(errors).extracting(e -> mapper.problem(e, "req_1", "GET /x").code()).allMatch(code -> List.of(
+                "not_found", "forbidden", "unauthorized", "conflict", "validation_failed", "rate_limited", "internal",
+                "unavailable").contains(code));
     }
 
     private String status(Throwable error) {
