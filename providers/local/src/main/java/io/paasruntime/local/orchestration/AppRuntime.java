@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -119,8 +121,8 @@ final class AppRuntime {
 
     static void purgeFiles(LocalRuntimeParts parts, AppRef app) {
         try {
-            FileTrees.deleteRecursively(parts.layout().releases(app.appId()));
-            FileTrees.deleteRecursively(parts.layout().runDir(app.appId()));
+            FileTrees.deleteRecursively(parts.appTree().tree().releases(app.appId()));
+            FileTrees.deleteRecursively(parts.appTree().tree().runDir(app.appId()));
             FileTrees.deleteRecursively(parts.layout().pidFiles().resolve(app.appId().toString()));
         } catch (IOException e) {
             throw ProviderException.internal("could not remove the files of app " + app.appName() + ": " + e.getMessage(), e);
@@ -131,14 +133,15 @@ final class AppRuntime {
     }
 
     AppProcesses processes() {
-        ReleaseRun shown = serving != null ? serving : incoming;
+        ReleaseRun servingNow = serving;
+        ReleaseRun incomingNow = incoming;
+        ReleaseRun shown = servingNow != null ? servingNow : incomingNow;
         Deployment deployment = shown != null ? shown.deployment() : latest;
         if (deployment == null) {
             return new AppProcesses(List.of());
         }
-        List<SupervisedInstance> instances = new ArrayList<>(live);
-        instances.sort(Comparator.comparingInt((SupervisedInstance i) -> i.spec().index())
-                .thenComparingLong(i -> i.spec().sequence()));
+        List<SupervisedInstance> instances = new ArrayList<>(listed(servingNow, incomingNow));
+        instances.sort(Comparator.comparingInt((SupervisedInstance i) -> i.spec().index()));
         Set<String> types = new TreeSet<>(Comparator.comparing((String t) -> !t.equals(ReleaseRun.WEB)).thenComparing(t -> t));
         types.addAll(deployment.processes().keySet());
         instances.forEach(i -> types.add(i.spec().type()));
@@ -153,6 +156,30 @@ final class AppRuntime {
                     ofType.stream().map(SupervisedInstance::snapshot).toList()));
         }
         return new AppProcesses(groups);
+    }
+
+    /**
+     * One instance per id, as Heroku lists one dyno per {@code web.1}: an id names a slot of the
+     * formation, not a process, and the replacement of {@code web.1} is {@code web.1} too (its
+     * {@code PS} and {@code DYNO} say so), so it gets no id of its own. The instance listed for an id
+     * is the one serving that slot: the serving release's (during a rolling restart the old instance
+     * until its replacement is up, then the replacement; during a release roll the old release's
+     * until the new release serves); else, for slots only it has, that of a release coming up (the
+     * first deploy, or a roll to more replicas or new types); else the newest of those still
+     * running down (scaled away, or the app being stopped). Its {@code started_at} tells a
+     * replacement from the instance it replaced.
+     */
+    private List<SupervisedInstance> listed(ReleaseRun servingNow, ReleaseRun incomingNow) {
+        Map<String, SupervisedInstance> byId = new LinkedHashMap<>();
+        if (servingNow != null) {
+            servingNow.all().forEach(i -> byId.putIfAbsent(i.id(), i));
+        }
+        if (incomingNow != null) {
+            incomingNow.all().forEach(i -> byId.putIfAbsent(i.id(), i));
+        }
+        live.stream().sorted(Comparator.comparingLong((SupervisedInstance i) -> i.spec().sequence()).reversed())
+                .forEach(i -> byId.putIfAbsent(i.id(), i));
+        return List.copyOf(byId.values());
     }
 
     Optional<URI> webUrl() {
@@ -173,10 +200,8 @@ final class AppRuntime {
                 throw ProviderException.invalid("source", "the local orchestrator runs .tar.gz artifacts, not " + d.sourceKind() + "s");
             }
             d.processes().values().forEach(spec -> ProcessSize.of(spec.size()));
-            if (parts.unreachableReleases().isPresent()) {
-                throw ProviderException.unavailable(parts.unreachableReleases().get(), null);
-            }
-            run = new ReleaseRun(d, parts.layout().release(app.appId(), d.version()));
+            AppTree tree = parts.appTree().ready(); // each time: a chmod o+x by the operator counts at once
+            run = new ReleaseRun(d, tree.release(app.appId(), d.version()));
             parts.unpacker().unpack(d.sourceRef(), run.dir());
             if (d.processes().containsKey(ReleaseRun.WEB)) {
                 openRouter();
@@ -316,8 +341,8 @@ final class AppRuntime {
         ProcessSpec spec = d.processes().get(type);
         OptionalInt port = type.equals(ReleaseRun.WEB) ? OptionalInt.of(parts.processPorts().acquire()) : OptionalInt.empty();
         String slot = "v" + d.version() + "-" + type + "." + index + "-" + slots.incrementAndGet();
-        InstanceSpec instanceSpec = new InstanceSpec(app, d.version(), type, index, slot, spec.command(), run.dir(), d.env(),
-                port, ProcessSize.of(spec.size()));
+        InstanceSpec instanceSpec = new InstanceSpec(app, d.version(), type, index, slot, spec.command(), run.dir(),
+                parts.appTree().tree().instanceDir(app.appId(), slot), d.env(), port, ProcessSize.of(spec.size()));
         SupervisedInstance instance = new SupervisedInstance(instanceSpec, parts.launcher(), log, parts.processTable(), parts.clock(),
                 parts.settings().gracePeriod(), down -> {
                     live.remove(down);

@@ -24,13 +24,11 @@ import java.util.OptionalLong;
 final class InstanceLauncher {
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
 
-    private final LocalDataLayout layout;
     private final Optional<AppUser> user;
     private final PidFiles pidFiles;
     private final AppUids uids;
 
-    InstanceLauncher(LocalDataLayout layout, Optional<AppUser> user, PidFiles pidFiles, AppUids uids) {
-        this.layout = layout;
+    InstanceLauncher(Optional<AppUser> user, PidFiles pidFiles, AppUids uids) {
         this.user = user;
         this.pidFiles = pidFiles;
         this.uids = uids;
@@ -65,7 +63,7 @@ final class InstanceLauncher {
     /** Removes what {@link #launch} left for this instance once it is stopped for good. */
     void cleanUp(InstanceSpec spec) throws IOException {
         pidFiles.forget(spec.app().appId(), spec.slot());
-        FileTrees.deleteRecursively(layout.runDir(spec.app().appId()).resolve(spec.slot()));
+        FileTrees.deleteRecursively(spec.instanceDir());
     }
 
     List<String> command(InstanceSpec spec) {
@@ -98,11 +96,11 @@ final class InstanceLauncher {
     }
 
     private Path privateDir(InstanceSpec spec, String name) throws IOException {
-        Path appRun = layout.runDir(spec.app().appId());
-        Path slot = appRun.resolve(spec.slot());
+        Path slot = spec.instanceDir();
+        Path appRun = slot.getParent();
         Path dir = slot.resolve(name);
         Files.createDirectories(dir);
-        Files.setPosixFilePermissions(layout.runRoot(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(appRun.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
         for (Path own : List.of(appRun, slot, dir)) {
             Files.setPosixFilePermissions(own, PosixFilePermissions.fromString(user.isPresent() ? "rwx------" : "rwxr-xr-x"));
             if (user.isPresent()) {

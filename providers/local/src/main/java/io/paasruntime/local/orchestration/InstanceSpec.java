@@ -12,11 +12,13 @@ import java.util.OptionalInt;
  * @param index   the {@code N} of {@code type.N}
  * @param slot    unique among the app's instances of this runtime: names its pid file and run dir
  *                (a replacement of {@code web.1} runs beside the old {@code web.1} for a moment)
+ * @param releaseDir  the unpacked release: the working directory
+ * @param instanceDir the instance's own directory in the {@link AppTree}, holding its HOME and TMPDIR
  * @param env     the release's config vars
  * @param port    the {@code PORT} of a {@code web} instance
  */
 record InstanceSpec(AppRef app, int version, String type, int index, String slot, String command, Path releaseDir,
-                    Map<String, String> env, OptionalInt port, ProcessSize size) {
+                    Path instanceDir, Map<String, String> env, OptionalInt port, ProcessSize size) {
 
     InstanceSpec {
         env = Map.copyOf(env);

@@ -1,17 +1,18 @@
 package io.paasruntime.local.orchestration;
 
 import java.nio.file.Path;
-import java.util.UUID;
 
 /**
- * Where the local orchestrator keeps its files, all below {@code <dataDir>/local}:
+ * Where the local orchestrator keeps its own files, all below {@code <dataDir>/local}; none of them
+ * is for the apps (their files are in the {@link AppTree}, which is this same directory unless the
+ * apps cannot reach it):
  * <pre>
  * artifacts/sha256/&lt;hex&gt;.tar.gz    uploaded artifacts, content-addressed
  * artifacts/incoming/                 uploads being checked
- * releases/&lt;appId&gt;/v&lt;n&gt;/          each release unpacked (the apps' working directory)
- * run/&lt;appId&gt;/&lt;slot&gt;/{home,tmp}    per-instance HOME and TMPDIR
+ * logs/                               captured app output
  * run/pids/&lt;appId&gt;/&lt;slot&gt;.pid      pid and start time of every running instance
  * routes.properties                   appId = router port
+ * uids.properties                     appId = the uid its processes run as (runtime as root)
  * </pre>
  */
 record LocalDataLayout(Path root) {
@@ -24,27 +25,19 @@ record LocalDataLayout(Path root) {
         return root.resolve("artifacts");
     }
 
-    Path releases(UUID appId) {
-        return root.resolve("releases").resolve(appId.toString());
-    }
-
-    Path release(UUID appId, int version) {
-        return releases(appId).resolve("v" + version);
-    }
-
-    Path runRoot() {
-        return root.resolve("run");
-    }
-
-    Path runDir(UUID appId) {
-        return runRoot().resolve(appId.toString());
+    Path logs() {
+        return root.resolve("logs");
     }
 
     Path pidFiles() {
-        return runRoot().resolve("pids");
+        return root.resolve("run").resolve("pids");
     }
 
     Path routesFile() {
         return root.resolve("routes.properties");
+    }
+
+    Path uidsFile() {
+        return root.resolve("uids.properties");
     }
 }

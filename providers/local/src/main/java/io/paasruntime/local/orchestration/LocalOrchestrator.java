@@ -103,6 +103,7 @@ public final class LocalOrchestrator implements Orchestrator {
     public void close() {
         closed = true;
         Waiting.inParallel("shutdown", apps.values().stream().map(runtime -> (Runnable) runtime::shutdown).toList());
+        parts.appTree().clearOnClose();
         parts.logStore().close(); // after the instances' last lines
     }
 

@@ -98,6 +98,20 @@ class RuntimeLifecycleTest {
 
     @Test
     void aNewRuntimeEndsTheProcessesOfOneKilledWithSigkill() throws Exception {
+        endsTheOrphansOfAKilledRuntime(dataDir, dataDir.resolve("local/run"));
+    }
+
+    @Test
+    void aNewRuntimeEndsTheOrphansOfOneKilledWithSigkillWhoseAppFilesAreOutsideAPrivateDataDir() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AppUser.runtimeIsRoot(), "app files leave the data dir only for other uids");
+        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwx------")); // as mktemp -d makes it
+        Path privateDataDir = Files.createDirectory(dataDir.resolve("data"));
+        Path tree = AppTreeLocation.DEFAULT_PARENT.resolve("apps-" + AppTreeLocation.shortHash(privateDataDir.toRealPath().toString()));
+        endsTheOrphansOfAKilledRuntime(privateDataDir, tree.resolve("run"));
+        assertThat(tree).as("removed when the next runtime closed").doesNotExist();
+    }
+
+    private static void endsTheOrphansOfAKilledRuntime(Path dataDir, Path runDirs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process runtime = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), OrphanMaker.class.getName(),
                 dataDir.toString(), TestApps.hello().toString()).redirectErrorStream(true).start();
@@ -115,13 +129,14 @@ class RuntimeLifecycleTest {
             runtime.destroyForcibly(); // SIGKILL: no shutdown hook, no close()
             assertThat(runtime.waitFor(10, TimeUnit.SECONDS)).isTrue();
             assertThat(OsProcesses.membersOf(groups)).as("orphans after SIGKILL").isNotEmpty();
+            assertThat(runDirs.resolve(appId.toString())).as("the instances' HOME and TMPDIR").isDirectory();
 
             long began = System.nanoTime();
             Orchestrator next = LocalOrchestratorTest.create(TestProviderContext.of(dataDir));
             long reapMs = (System.nanoTime() - began) / 1_000_000;
             try {
                 assertThat(OsProcesses.membersOf(groups)).as("orphans after the next start").isEmpty();
-                assertThat(dataDir.resolve("local/run")).doesNotExist();
+                assertThat(runDirs).doesNotExist();
                 assertThat(next.processes(new AppRef(UUID.randomUUID(), appId, "orphans")).types()).isEmpty();
                 System.out.println("figure: start-up with orphans of a killed runtime: " + reapMs + " ms; url was " + URI.create(parts[2]));
             } finally {
