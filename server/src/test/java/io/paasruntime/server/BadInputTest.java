@@ -9,6 +9,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -88,6 +90,33 @@ class BadInputTest {
         api.patch("/v1/apps/no-such-app", token, "{\"name\":\"UPPER\"}").assertError(404, "not_found");
         api.patch("/v1/apps/no-such-app/processes/web", token, "{\"replicas\":-1}").assertError(404, "not_found");
         api.patch("/v1/apps/no-such-app/config", token, "{\"1BAD\":\"x\"}").assertError(404, "not_found");
+    }
+
+    @Test
+    void headAnswersWhatGetWouldWithoutTheBodyAndTheConnectionStaysUsable() throws Exception {
+        URI base = api.uri("/");
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            String requests = "HEAD /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "HEAD /v1/apps HTTP/1.1\r\nHost: x\r\n\r\n"
+                    + "GET /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            // read until the GET's body has come (the connection stays open): a HEAD that wrote a body
+            // would show up as a body before the second or third status line
+            StringBuilder read = new StringBuilder();
+            byte[] buffer = new byte[8192];
+            while (read.toString().split("HTTP/1\\.1 ", -1).length < 4 || !read.toString().endsWith("}")) {
+                int n = socket.getInputStream().read(buffer);
+                assertThat(n).as("the connection closed after:%n%s", read).isPositive();
+                read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+            }
+            String answers = read.toString();
+            String[] parts = answers.split("HTTP/1\\.1 ", -1);
+            assertThat(parts).as(answers).hasSize(4);
+            assertThat(parts[1]).startsWith("200").contains("Content-Length: ").endsWith("\r\n\r\n");
+            assertThat(parts[2]).startsWith("401").contains("WWW-Authenticate: Bearer").endsWith("\r\n\r\n");
+            assertThat(parts[3]).startsWith("200").contains("\"status\":\"ok\"");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.paasruntime.server.http;
 
+import io.helidon.http.Method;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 
@@ -23,6 +24,10 @@ public abstract class ApiService implements HttpService {
     public final void routing(HttpRules rules) {
         for (Endpoint endpoint : endpoints()) {
             rules.route(endpoint.method(), endpoint.path(), pipeline.handler(endpoint));
+            if (endpoint.method() == Method.GET && endpoint.produces().equals(List.of(Endpoint.JSON))) {
+                // HEAD answers what GET would, without the body (health probes, link checkers)
+                rules.route(Method.HEAD, endpoint.path(), pipeline.handler(endpoint));
+            }
         }
     }
 }

@@ -75,7 +75,7 @@ public final class EndpointPipeline {
                 streamed.send(res);
                 return;
             }
-            send(res, reply.status(), json.write(reply.body()));
+            send(req, res, reply.status(), json.write(reply.body()));
             return;
         }
         Idempotency.Answer answer = idempotency.once(scope(exchange, caller), key.get(), fingerprint(endpoint, exchange),
@@ -87,15 +87,25 @@ public final class EndpointPipeline {
         if (answer.replayed()) {
             res.header(IDEMPOTENT_REPLAYED, "true");
         }
-        send(res, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
+        send(req, res, answer.status(), answer.body().getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(ServerResponse res, int status, byte[] body) {
+    private static void send(ServerRequest req, ServerResponse res, int status, byte[] body) {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
         // answers are per caller and often carry secrets (a token, config vars): never cached
         res.header(NO_STORE);
-        res.send(body);
+        sendBody(req, res, body);
+    }
+
+    /** Sends {@code body}, or for a HEAD request only its length (Helidon would write the body too). */
+    static void sendBody(ServerRequest req, ServerResponse res, byte[] body) {
+        if (req.prologue().method() == Method.HEAD) {
+            res.header(HeaderValues.create(HeaderNames.CONTENT_LENGTH, body.length));
+            res.send();
+        } else {
+            res.send(body);
+        }
     }
 
     /** Keys are per user (or per source address on open routes): two tenants may pick the same key. */

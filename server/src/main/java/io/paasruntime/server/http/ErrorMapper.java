@@ -65,7 +65,7 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
             res.header(HeaderNames.ALLOW, String.join(", ", m.allowed()));
         }
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        res.send(envelope(problem, state.requestId()));
+        EndpointPipeline.sendBody(req, res, envelope(problem, state.requestId()));
     }
 
     /** Errors Helidon answers before routing (a malformed request line, headers too large, …). */
