@@ -77,9 +77,10 @@ final class AppTreeLocation {
         } else if (user.isEmpty()) {
             root = layout.root();
         } else {
-            Optional<String> closed = closedOnTheWay(user.get(), layout.root().getParent());
+            Optional<Path> closed = firstClosed(layout.root().getParent());
             root = closed.isEmpty() ? layout.root() : fallback;
-            closed.ifPresent(why -> LOG.log(Level.INFO, "the apps' files are kept in " + fallback + ", not in the data directory: " + why));
+            closed.ifPresent(at -> LOG.log(Level.INFO, "the apps' files are kept in " + fallback + ": the app users cannot enter "
+                    + at + ", which keeps the data directory private"));
         }
         return new AppTreeLocation(root, layout, user, dataDir, fallback);
     }
@@ -100,8 +101,9 @@ final class AppTreeLocation {
             throw ProviderException.unavailable("cannot keep the apps' files in " + tree.root() + ": " + e.getMessage(), e);
         }
         if (user.isPresent()) {
-            closedOnTheWay(user.get(), tree.root()).ifPresent(why -> {
-                throw ProviderException.unavailable(why, null);
+            firstClosed(tree.root()).ifPresent(at -> {
+                throw ProviderException.unavailable("apps run as user " + user.get().name() + ", who cannot enter " + at
+                        + " (every directory down to " + tree.root() + " needs execute permission for others: chmod o+x " + at + ")", null);
             });
         }
         return tree;
@@ -219,16 +221,15 @@ final class AppTreeLocation {
         return Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS) ? Optional.of(Files.readString(marker).strip()) : Optional.empty();
     }
 
-    /** Why {@code user} cannot walk down to {@code dir}, if a directory on the way denies others execute permission. */
-    static Optional<String> closedOnTheWay(AppUser user, Path dir) {
+    /** The first directory from {@code dir} up to {@code /} that denies others execute permission (or cannot be checked). */
+    static Optional<Path> firstClosed(Path dir) {
         for (Path at = dir; at != null; at = at.getParent()) {
             try {
                 if (!Files.getPosixFilePermissions(at).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-                    return Optional.of("apps run as user " + user.name() + ", who cannot enter " + at + " (every directory down to "
-                            + dir + " needs execute permission for others: chmod o+x " + at + ")");
+                    return Optional.of(at);
                 }
             } catch (IOException e) {
-                return Optional.of("cannot check the permissions of " + at + ": " + e);
+                return Optional.of(at); // missing or unreadable: nobody gets through it either
             }
         }
         return Optional.empty();

@@ -17,6 +17,14 @@
  * instances do not come up within the health timeout (or crash three times first) fails, and the
  * previous release keeps serving.
  *
+ * <p>The process listing shows each instance id ({@code web.1}) once: the instance serving that slot,
+ * so during a rolling restart or a release roll the old one until its replacement is up, then the
+ * replacement (see {@code AppRuntime#listed}).
+ *
+ * <p>The runtime's own files stay in {@code <dataDir>/local}; the apps' files (unpacked releases, each
+ * instance's HOME and TMPDIR) go where the apps' uids can reach them without entering the data
+ * directory ({@code AppTreeLocation}).
+ *
  * <p>Crashed instances restart with back-off (1 s doubling to 60 s). Every instance's pid and start
  * time are kept in a pid file, so the next start of the runtime ends what a killed runtime left
  * running. Output lines and the runtime's events go to {@link io.paasruntime.local.telemetry.LocalLogStore}.
