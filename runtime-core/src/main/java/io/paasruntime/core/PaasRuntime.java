@@ -15,6 +15,10 @@ import io.paasruntime.core.providers.ProviderSetupException;
 import io.paasruntime.core.providers.RuntimeSettings;
 import io.paasruntime.core.releases.Deploys;
 import io.paasruntime.core.releases.Rollouts;
+import io.paasruntime.core.secrets.ConfigSealer;
+import io.paasruntime.core.secrets.SealedConfigStore;
+import io.paasruntime.core.secrets.SecretCipher;
+import io.paasruntime.core.secrets.StartupKeyCheck;
 import io.paasruntime.core.telemetry.Telemetry;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.IdGenerator;
@@ -125,7 +129,11 @@ public final class PaasRuntime implements AutoCloseable {
     private void assemble(Options options) {
         RuntimeSettings settings = options.settings();
         HostContext context = HostContext.beforeStore(options.dataDir().toAbsolutePath(), clock);
-        store = create(Port.STORE, settings, context);
+        StateStore stored = create(Port.STORE, settings, context);
+        // one key seals add-on credentials and config vars; everything from here on, providers included,
+        // sees the store through the decorator, so no config var value reaches it in plain text
+        SecretCipher key = StartupKeyCheck.key(stored, settings.value("addons", "encryption-key"), options.dataDir());
+        store = new SealedConfigStore(stored, new ConfigSealer(key));
         context = context.withStore(store);
         identity = create(Port.IDENTITY, settings, context);
         orchestrator = create(Port.ORCHESTRATION, settings, context);
@@ -147,7 +155,7 @@ public final class PaasRuntime implements AutoCloseable {
         configVars = new ConfigVars(store, apps, rollouts, locks, audit);
         idempotency = new Idempotency(store, clock);
         Optional<Addons.Backend> addonBackend = databases.map(d -> new Addons.Backend(providerIds.get(Port.DATABASES.section()),
-                d, CredentialCipher.load(settings.value("addons", "encryption-key"), options.dataDir())));
+                d, new CredentialCipher(key)));
         addons = new Addons(store, apps, configVars, locks, audit, clock, ids, addonBackend);
         rollouts.onPurge(addons::deprovisionAll);
         telemetry = new Telemetry(apps, logs, metrics, clock);
@@ -229,6 +237,7 @@ public final class PaasRuntime implements AutoCloseable {
         }
     }
 
+    /** The state store as the core sees it: config var values plain here, sealed in the provider's store. */
     public StateStore store() {
         return store;
     }

@@ -1,5 +1,6 @@
 package io.paasruntime.core.addons;
 
+import io.paasruntime.core.CoreFixture;
 import io.paasruntime.core.apps.Apps;
 import io.paasruntime.core.audit.Audit;
 import io.paasruntime.core.config.ConfigVars;
@@ -11,6 +12,9 @@ import io.paasruntime.core.releases.DeployRequest;
 import io.paasruntime.core.releases.Deploys;
 import io.paasruntime.core.releases.ReleaseView;
 import io.paasruntime.core.releases.Rollouts;
+import io.paasruntime.core.secrets.ConfigSealer;
+import io.paasruntime.core.secrets.SealedConfigStore;
+import io.paasruntime.core.secrets.SecretCipher;
 import io.paasruntime.core.support.AppLocks;
 import io.paasruntime.core.support.Caller;
 import io.paasruntime.core.support.PageRequest;
@@ -21,6 +25,7 @@ import io.paasruntime.spi.identity.Principal;
 import io.paasruntime.spi.store.Addon;
 import io.paasruntime.spi.store.Release;
 import io.paasruntime.spi.store.ReleaseStatus;
+import io.paasruntime.spi.store.StateStore;
 import io.paasruntime.tck.MutableClock;
 import io.paasruntime.tck.store.InMemoryStateStore;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AddonsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-03T10:00:00Z"));
-    private final InMemoryStateStore store = new InMemoryStateStore();
+    private final InMemoryStateStore stored = new InMemoryStateStore();
+    private final SecretCipher key = new SecretCipher(CoreFixture.randomKey());
+    private final StateStore store = new SealedConfigStore(stored, new ConfigSealer(key));
     private final FlakyOrchestrator orchestrator = new FlakyOrchestrator();
     private final UuidV7Generator ids = new UuidV7Generator(clock);
     private final AppLocks locks = new AppLocks();
@@ -50,7 +57,7 @@ class AddonsTest {
     private final Deploys deploys = new Deploys(store, apps, rollouts, audit, 1024);
     private final ConfigVars configVars = new ConfigVars(store, apps, rollouts, locks, audit);
     private final RecordingDatabases databases = new RecordingDatabases();
-    private final CredentialCipher cipher = new CredentialCipher(new byte[32]);
+    private final CredentialCipher cipher = new CredentialCipher(key);
     private final Addons addons = new Addons(store, apps, configVars, locks, audit, clock, ids,
             Optional.of(new Addons.Backend("recording", databases, cipher)), new AddonNames(new Random(7)));
     private Caller ada;
@@ -146,6 +153,21 @@ class AddonsTest {
         assertThat(stored.credentials()).startsWith("v1:").doesNotContain("postgres://").doesNotContain("pw-");
         assertThat(stored.toString()).doesNotContain(stored.credentials());
         assertThat(stored.externalRef()).isEqualTo(databases.databases.keySet().iterator().next());
+    }
+
+    @Test
+    void theUrlsPasswordIsNowhereInTheStoreUnderneathYetTheAppGetsIt() {
+        AddonView addon = addons.create(ada, "shop", Optional.empty(), Optional.empty());
+        String password = "pw-" + addon.id();
+
+        assertThat(this.stored.settings().configVars(shopId).get("DATABASE_URL")).startsWith("enc:v1:")
+                .doesNotContain(password);
+        for (int v = 1; v <= latestVersion(); v++) {
+            assertThat(this.stored.releases().findByVersion(shopId, v).orElseThrow().config().values())
+                    .noneMatch(value -> value.contains(password));
+        }
+        assertThat(config().get("DATABASE_URL")).contains(password);
+        assertThat(orchestrator.scripted.last().env().get("DATABASE_URL")).contains(password);
     }
 
     @Test

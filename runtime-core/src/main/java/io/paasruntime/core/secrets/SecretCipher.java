@@ -1,0 +1,75 @@
+package io.paasruntime.core.secrets;
+
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * AES-256-GCM over the runtime's key: a fresh 96-bit nonce per value, and associated data chosen by
+ * the caller (what the value belongs to), so a sealed value copied to another owner's row does not
+ * open. A sealed value is {@code base64(nonce ‖ ciphertext ‖ tag)}; callers add their own version
+ * prefix. Thread-safe.
+ */
+public final class SecretCipher {
+    static final int KEY_BYTES = 32;
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec key;
+    private final SecureRandom random = new SecureRandom();
+
+    public SecretCipher(byte[] key) {
+        if (key.length != KEY_BYTES) {
+            throw new IllegalArgumentException("an encryption key has " + KEY_BYTES + " bytes");
+        }
+        this.key = new SecretKeySpec(key.clone(), "AES");
+    }
+
+    /** Encrypts {@code plaintext} bound to {@code associatedData}. */
+    public String seal(String plaintext, byte[] associatedData) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData);
+            byte[] sealed = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(
+                    ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code sealed} is not base64, is truncated, was altered, or
+     *                                  was sealed with another key or other associated data
+     */
+    public String open(String sealed, byte[] associatedData) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("sealed value is not base64");
+        }
+        if (bytes.length < NONCE_BYTES + TAG_BITS / 8) {
+            throw new IllegalArgumentException("sealed value is truncated");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData);
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (AEADBadTagException e) {
+            throw new IllegalArgumentException("sealed value does not open with this key for this owner", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+}
