@@ -1,5 +1,7 @@
 package io.paasruntime.local.orchestration;
 
+import io.paasruntime.local.telemetry.ServedRequests;
+
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -12,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The listener behind one app's {@code web_url}: {@code 127.0.0.1:<port>}, one virtual thread per
  * client connection, each request forwarded to a member of the app's {@link BackendPool} by
- * {@link ProxiedConnection}. Thread-safe.
+ * {@link ProxiedConnection}, every answer counted in the app's {@link ServedRequests}. Thread-safe.
  */
 final class AppRouter implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(AppRouter.class.getName());
@@ -20,13 +22,15 @@ final class AppRouter implements AutoCloseable {
     private final String appName;
     private final int port;
     private final BackendPool pool;
+    private final ServedRequests served;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
 
-    AppRouter(String appName, int port, BackendPool pool) {
+    AppRouter(String appName, int port, BackendPool pool, ServedRequests served) {
         this.appName = appName;
         this.port = port;
         this.pool = pool;
+        this.served = served;
     }
 
     int port() {
@@ -57,7 +61,7 @@ final class AppRouter implements AutoCloseable {
                 connections.add(client);
                 Thread.ofVirtual().name("router-" + appName + "-conn").start(() -> {
                     try {
-                        new ProxiedConnection(client, pool).run();
+                        new ProxiedConnection(client, pool, served).run();
                     } finally {
                         connections.remove(client);
                     }

@@ -1,5 +1,6 @@
 package io.paasruntime.local.orchestration;
 
+import io.paasruntime.local.telemetry.ServedRequests;
 import io.paasruntime.spi.ProviderException;
 import io.paasruntime.spi.orchestration.AppProcesses;
 import io.paasruntime.spi.orchestration.AppRef;
@@ -412,8 +413,9 @@ final class AppRuntime {
     }
 
     private synchronized void openRouter() {
+        ServedRequests served = parts.processTable().servedRequests(app.appId()); // what the local metrics count
         if (router == null) {
-            router = new AppRouter(app.appName(), parts.routePorts().portFor(app.appId()), pool);
+            router = new AppRouter(app.appName(), parts.routePorts().portFor(app.appId()), pool, served);
         }
         try {
             router.open();
@@ -422,7 +424,7 @@ final class AppRuntime {
             // port beats not serving at all; the app's web_url shows the new address
             int newPort = parts.routePorts().reassign(app.appId());
             LOG.log(System.Logger.Level.WARNING, taken.getMessage() + "; app " + app.appName() + " moves to router port " + newPort);
-            router = new AppRouter(app.appName(), newPort, pool);
+            router = new AppRouter(app.appName(), newPort, pool, served);
             try {
                 router.open();
             } catch (IOException e) {

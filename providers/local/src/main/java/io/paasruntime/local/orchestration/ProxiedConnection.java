@@ -1,5 +1,7 @@
 package io.paasruntime.local.orchestration;
 
+import io.paasruntime.local.telemetry.ServedRequests;
+
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -23,6 +25,11 @@ import java.util.Set;
  * instance is drained as soon as its current requests are answered. A request that no instance
  * answered at all is retried on another one when it is safe to repeat (GET, HEAD, OPTIONS without
  * a body). {@code Upgrade} requests (WebSockets) become a byte tunnel after the {@code 101}.
+ *
+ * <p>Every request gets at most one final response, the app's or the router's own (400, 431, 501
+ * for what it cannot forward; 502, 503, 504 when no web process is up or answers), and each one
+ * sent counts once in {@link ServedRequests}, when its head is written. Once the app's head is
+ * sent, a failure midway can only close the connection.
  */
 final class ProxiedConnection {
     private static final int CLIENT_IDLE_MILLIS = 60_000;
@@ -33,10 +40,13 @@ final class ProxiedConnection {
 
     private final Socket client;
     private final BackendPool pool;
+    private final ServedRequests served;
+    private boolean answered; // the current request's final response head was sent
 
-    ProxiedConnection(Socket client, BackendPool pool) {
+    ProxiedConnection(Socket client, BackendPool pool, ServedRequests served) {
         this.client = client;
         this.pool = pool;
+        this.served = served;
     }
 
     void run() {
@@ -47,6 +57,7 @@ final class ProxiedConnection {
             OutputStream out = new BufferedOutputStream(client.getOutputStream());
             boolean keepAlive = true;
             while (keepAlive) {
+                answered = false;
                 HttpHead request;
                 try {
                     request = HttpHead.read(in);
@@ -157,6 +168,7 @@ final class ProxiedConnection {
         String statusLine = "HTTP/1.1" + response.startLine().substring(response.startLine().indexOf(' '));
         if (status == 101 && upgrade) {
             HttpHead.write(out, statusLine, response.fields());
+            countAnswer();
             out.flush();
             tunnel(in, out, fromBackend, toBackend);
             return false;
@@ -175,6 +187,7 @@ final class ProxiedConnection {
         }
         fields.add(new HttpHead.Field("Connection", keep ? "keep-alive" : "close"));
         HttpHead.write(out, statusLine, fields);
+        countAnswer();
         body.copy(fromBackend, out, !rechunk);
         out.flush();
         return keep;
@@ -247,7 +260,16 @@ final class ProxiedConnection {
         throw new HttpHead.MalformedException(502, "the app answered with a malformed status line");
     }
 
-    private static void respond(OutputStream out, int status, String message) {
+    private void countAnswer() {
+        answered = true;
+        served.answered();
+    }
+
+    /** The router's own answer to the current request, unless the app's answer has begun. */
+    private void respond(OutputStream out, int status, String message) {
+        if (answered) {
+            return;
+        }
         String reason = switch (status) {
             case 400 -> "Bad Request";
             case 431 -> "Request Header Fields Too Large";
@@ -262,6 +284,7 @@ final class ProxiedConnection {
                     new HttpHead.Field("Content-Type", "text/plain; charset=utf-8"),
                     new HttpHead.Field("Content-Length", Integer.toString(body.length)),
                     new HttpHead.Field("Connection", "close")));
+            countAnswer();
             out.write(body);
             out.flush();
         } catch (IOException ignored) {

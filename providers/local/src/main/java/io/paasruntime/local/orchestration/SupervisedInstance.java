@@ -192,7 +192,7 @@ final class SupervisedInstance {
                     try {
                         watchUntilExit(process);
                     } finally {
-                        processTable.exited(spec.slot());
+                        processTable.exited(spec.app().appId(), spec.slot());
                     }
                 }
                 Duration ran = Duration.ofNanos(System.nanoTime() - began);

@@ -6,34 +6,58 @@ import java.util.Deque;
 import java.util.function.ObjDoubleConsumer;
 
 /**
- * The samples of one instance start (a slot): every sample of the last {@link #RAW_WINDOW}, and
- * one-minute averages for {@link #MINUTE_WINDOW}. Ranges up to the raw window read raw samples;
- * longer ones read minutes. CPU is {@code NaN} in an instance's first sample (no earlier reading to
- * take a difference from); either value may be {@code NaN} when not measured. Guarded by the owning
- * store's lock.
+ * The samples of one instance start (a slot), or of an app's router: every sample of the last
+ * {@link #RAW_WINDOW}, and one value per minute for {@link #MINUTE_WINDOW} (the average of the
+ * minute's samples, or their sum for a count). Ranges up to the raw window read raw samples; longer
+ * ones read minutes. A measure a sample does not hold is {@code NaN} (CPU in an instance's first
+ * sample, which has no earlier reading to take a difference from; CPU and memory of a router).
+ * Guarded by the owning store's lock.
  */
 final class InstanceSeries {
     static final Duration RAW_WINDOW = Duration.ofHours(1);
     static final Duration MINUTE_WINDOW = Duration.ofDays(7);
     private static final long MINUTE_MS = 60_000;
 
+    /** What a sample holds, and whether a bucket's samples are averaged (a level) or summed (a count). */
+    enum Measure {
+        CPU(true), MEMORY(true), REQUESTS(false);
+
+        final boolean averaged;
+
+        Measure(boolean averaged) {
+            this.averaged = averaged;
+        }
+    }
+
     final String process;
     private final Deque<Sample> raw = new ArrayDeque<>();
     private final Deque<Minute> minutes = new ArrayDeque<>();
 
-    private record Sample(long atMs, double cpu, double rss) {
+    private record Sample(long atMs, double cpu, double rss, double requests) {
+        double value(Measure measure) {
+            return switch (measure) {
+                case CPU -> cpu;
+                case MEMORY -> rss;
+                case REQUESTS -> requests;
+            };
+        }
     }
 
-    /** Sums of one minute's samples; {@code cpuCount} leaves out samples without CPU. */
+    /** Sums of one minute's samples per measure; a count leaves out samples without that measure. */
     private static final class Minute {
         final long startMs;
-        double cpuSum;
-        int cpuCount;
-        double rssSum;
-        int rssCount;
+        final double[] sums = new double[Measure.values().length];
+        final int[] counts = new int[Measure.values().length];
 
         Minute(long startMs) {
             this.startMs = startMs;
+        }
+
+        /** The minute's average of a level, its sum of a count; NaN without samples. */
+        double value(Measure measure) {
+            int n = counts[measure.ordinal()];
+            double sum = sums[measure.ordinal()];
+            return n == 0 ? Double.NaN : measure.averaged ? sum / n : sum;
         }
     }
 
@@ -41,21 +65,21 @@ final class InstanceSeries {
         this.process = process;
     }
 
-    void add(long atMs, double cpu, double rss) {
-        raw.addLast(new Sample(atMs, cpu, rss));
+    void add(long atMs, double cpu, double rss, double requests) {
+        Sample sample = new Sample(atMs, cpu, rss, requests);
+        raw.addLast(sample);
         long minute = Math.floorDiv(atMs, MINUTE_MS) * MINUTE_MS;
         Minute last = minutes.peekLast();
         if (last == null || last.startMs != minute) {
             last = new Minute(minute);
             minutes.addLast(last);
         }
-        if (!Double.isNaN(cpu)) {
-            last.cpuSum += cpu;
-            last.cpuCount++;
-        }
-        if (!Double.isNaN(rss)) {
-            last.rssSum += rss;
-            last.rssCount++;
+        for (Measure measure : Measure.values()) {
+            double value = sample.value(measure);
+            if (!Double.isNaN(value)) {
+                last.sums[measure.ordinal()] += value;
+                last.counts[measure.ordinal()]++;
+            }
         }
         prune(atMs);
     }
@@ -74,13 +98,13 @@ final class InstanceSeries {
     }
 
     /**
-     * Feeds {@code (time, value)} pairs of {@code cpu} or memory at or after {@code fromMs}, raw
-     * samples when {@code fine}, else minute averages; each minute counts once with its average.
+     * Feeds {@code (time, value)} pairs of {@code measure} at or after {@code fromMs}, raw samples
+     * when {@code fine}, else one value per minute (see {@link Minute#value}).
      */
-    void forEach(boolean cpu, boolean fine, long fromMs, ObjDoubleConsumer<Long> sink) {
+    void forEach(Measure measure, boolean fine, long fromMs, ObjDoubleConsumer<Long> sink) {
         if (fine) {
             for (Sample s : raw) {
-                double value = cpu ? s.cpu() : s.rss();
+                double value = s.value(measure);
                 if (s.atMs() >= fromMs && !Double.isNaN(value)) {
                     sink.accept(s.atMs(), value);
                 }
@@ -88,9 +112,9 @@ final class InstanceSeries {
             return;
         }
         for (Minute m : minutes) {
-            int count = cpu ? m.cpuCount : m.rssCount;
-            if (m.startMs >= fromMs - MINUTE_MS + 1 && count > 0) {
-                sink.accept(m.startMs, (cpu ? m.cpuSum : m.rssSum) / count);
+            double value = m.value(measure);
+            if (m.startMs >= fromMs - MINUTE_MS + 1 && !Double.isNaN(value)) {
+                sink.accept(m.startMs, value);
             }
         }
     }

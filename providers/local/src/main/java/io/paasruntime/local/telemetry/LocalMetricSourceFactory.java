@@ -14,12 +14,13 @@ import java.util.Optional;
 
 /**
  * Creates the {@code local} metric source (config section {@code metrics}): samples the process
- * groups of the instances the local orchestrator runs from {@code /proc}.
+ * groups of the instances the local orchestrator runs from {@code /proc}, and the request counts of
+ * the apps' routers.
  * <ul>
  *   <li>{@code interval} ({@code 5s}): time between two samples (1s to 5m).</li>
  * </ul>
- * Samples are kept in memory (raw for an hour, one-minute averages for seven days) and restarts
- * for seven days; a restart of the server starts the history afresh.
+ * Samples are kept in memory (raw for an hour, one-minute averages, or sums of requests, for seven
+ * days) and restarts for seven days; a restart of the server starts the history afresh.
  */
 public final class LocalMetricSourceFactory implements MetricSourceFactory {
     public static final String ID = "local";

@@ -14,22 +14,35 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * CPU and memory samples of local instances, kept in memory per instance start (see
- * {@link InstanceSeries} for the resolutions and how long each is kept), and restarts counted from
- * the {@link LocalProcessTable}. Everything here is lost when the server restarts. Thread-safe.
+ * CPU and memory samples of local instances and request counts of the apps' routers, kept in memory
+ * per instance start and per router (see {@link InstanceSeries} for the resolutions and how long
+ * each is kept), and restarts counted from the {@link LocalProcessTable}. Everything here is lost
+ * when the server restarts. Thread-safe.
  *
- * <p>A series point is the bucket's sum over the process type's instances of each instance's
- * average in that bucket; buckets start at multiples of the step (since the epoch), so a chart does
- * not shift between two reads. CPU and memory have points only where there were samples; restarts
+ * <p>A CPU or memory point is the bucket's sum over the process type's instances of each instance's
+ * average in that bucket; a requests point is the number of requests counted in the bucket (process
+ * {@code web}). Buckets start at multiples of the step (since the epoch), so a chart does not shift
+ * between two reads. CPU, memory and requests have points only where there were samples; restarts
  * have a point (0 or more) in every bucket, for every process type seen in the range.
  */
 final class LocalMetricStore {
+    /** The router's requests are kept like an instance's samples, under a slot no instance has. */
+    private static final String ROUTER_SLOT = "router";
+    private static final String ROUTED_PROCESS = "web";
+
     private final Map<UUID, Map<String, InstanceSeries>> apps = new HashMap<>();
 
     synchronized void record(UUID appId, String process, String slot, Instant at, double cpuPercent, double rssBytes) {
         apps.computeIfAbsent(appId, id -> new HashMap<>())
                 .computeIfAbsent(slot, s -> new InstanceSeries(process))
-                .add(at.toEpochMilli(), cpuPercent, rssBytes);
+                .add(at.toEpochMilli(), cpuPercent, rssBytes, Double.NaN);
+    }
+
+    /** {@code count} requests answered by the app's router since its previous record, counted at {@code at}. */
+    synchronized void recordRequests(UUID appId, Instant at, long count) {
+        apps.computeIfAbsent(appId, id -> new HashMap<>())
+                .computeIfAbsent(ROUTER_SLOT, s -> new InstanceSeries(ROUTED_PROCESS))
+                .add(at.toEpochMilli(), Double.NaN, Double.NaN, count);
     }
 
     /** Drops what is older than the longest window, and instances with nothing left. */
@@ -54,11 +67,10 @@ final class LocalMetricStore {
         Map<String, double[]> sums = new TreeMap<>(WEB_FIRST);
         Map<String, boolean[]> present = new HashMap<>();
         switch (kind) {
-            case CPU, MEMORY -> sampled(appId, kind == MetricKind.CPU, range, firstBucket, stepMs, buckets, sums, present);
+            case CPU -> sampled(appId, InstanceSeries.Measure.CPU, range, firstBucket, stepMs, buckets, sums, present);
+            case MEMORY -> sampled(appId, InstanceSeries.Measure.MEMORY, range, firstBucket, stepMs, buckets, sums, present);
+            case REQUESTS -> sampled(appId, InstanceSeries.Measure.REQUESTS, range, firstBucket, stepMs, buckets, sums, present);
             case RESTARTS -> restarts(appId, table, firstBucket, stepMs, buckets, sums, present);
-            case REQUESTS -> {
-                // the local router does not count requests yet: no series
-            }
         }
         List<MetricSeries.ProcessSeries> series = new ArrayList<>();
         sums.forEach((process, values) -> {
@@ -74,13 +86,13 @@ final class LocalMetricStore {
         return new MetricSeries(kind, range, step, series);
     }
 
-    private synchronized void sampled(UUID appId, boolean cpu, Duration range, long firstBucket, long stepMs, int buckets,
+    private synchronized void sampled(UUID appId, InstanceSeries.Measure measure, Duration range, long firstBucket, long stepMs, int buckets,
                                       Map<String, double[]> sums, Map<String, boolean[]> present) {
         boolean fine = range.compareTo(InstanceSeries.RAW_WINDOW) <= 0;
         for (InstanceSeries instance : apps.getOrDefault(appId, Map.of()).values()) {
             double[] total = new double[buckets];
             int[] count = new int[buckets];
-            instance.forEach(cpu, fine, firstBucket, (atMs, value) -> {
+            instance.forEach(measure, fine, firstBucket, (atMs, value) -> {
                 int b = (int) ((atMs - firstBucket) / stepMs);
                 if (b >= 0 && b < buckets) {
                     total[b] += value;
@@ -91,7 +103,7 @@ final class LocalMetricStore {
             boolean[] has = present.computeIfAbsent(instance.process, p -> new boolean[buckets]);
             for (int b = 0; b < buckets; b++) {
                 if (count[b] > 0) {
-                    sum[b] += total[b] / count[b];
+                    sum[b] += measure.averaged ? total[b] / count[b] : total[b];
                     has[b] = true;
                 }
             }

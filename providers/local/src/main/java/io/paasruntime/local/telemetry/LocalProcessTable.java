@@ -15,24 +15,31 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the local orchestrator tells the local metrics about: which instance runs as which process
- * (its pid leads the instance's process group) and when an instance was restarted after a crash.
- * Shared between them through {@link #shared(ProviderContext)}. Kept in memory only: restart
- * events of the last {@link #KEEP_RESTARTS} are lost when the server restarts. Thread-safe.
+ * (its pid leads the instance's process group), when an instance was restarted after a crash, and
+ * how many requests each app's router answered. Shared between them through
+ * {@link #shared(ProviderContext)}. Kept in memory only: restart events of the last
+ * {@link #KEEP_RESTARTS} and request counts are lost when the server restarts. Thread-safe.
  */
 public final class LocalProcessTable {
     public static final Duration KEEP_RESTARTS = Duration.ofDays(7);
     private static final int MAX_RESTARTS_PER_APP = 10_000;
 
-    private final Map<String, RunningInstance> running = new ConcurrentHashMap<>();
+    private final Map<String, RunningInstance> running = new ConcurrentHashMap<>(); // by app and slot: slots are per app
     private final Map<UUID, Deque<Restart>> restarts = new ConcurrentHashMap<>();
+    private final Map<UUID, ServedRequests> served = new ConcurrentHashMap<>();
 
-    /** One started instance. {@code slot} is unique per start of an instance; {@code pid} leads its group. */
+    /** One started instance. {@code slot} is unique per start of an instance of the app; {@code pid} leads its group. */
     public record RunningInstance(UUID appId, String process, String instance, String slot, long pid) {
         public RunningInstance {
             Objects.requireNonNull(appId, "appId");
             Objects.requireNonNull(process, "process");
             Objects.requireNonNull(instance, "instance");
             Objects.requireNonNull(slot, "slot");
+        }
+
+        /** The instance start among those of every app. */
+        String key() {
+            return appId + "/" + slot;
         }
     }
 
@@ -51,12 +58,12 @@ public final class LocalProcessTable {
 
     /** An instance's process started; it replaces what the slot ran before. */
     public void started(RunningInstance instance) {
-        running.put(instance.slot(), instance);
+        running.put(instance.key(), instance);
     }
 
-    /** The process of {@code slot} exited or was stopped. */
-    public void exited(String slot) {
-        running.remove(slot);
+    /** The process of the app's {@code slot} exited or was stopped. */
+    public void exited(UUID appId, String slot) {
+        running.remove(appId + "/" + slot);
     }
 
     /** An instance is being restarted after a crash. */
@@ -69,6 +76,16 @@ public final class LocalProcessTable {
                 events.removeFirst();
             }
         }
+    }
+
+    /** The request count of the app's router: the same object for every call until {@link #forget}. */
+    public ServedRequests servedRequests(UUID appId) {
+        return served.computeIfAbsent(appId, id -> new ServedRequests());
+    }
+
+    /** The request counts of the apps that have a router. */
+    Map<UUID, ServedRequests> servedRequests() {
+        return Map.copyOf(served);
     }
 
     /** Every instance running now. */
@@ -96,6 +113,7 @@ public final class LocalProcessTable {
     /** Forgets an app that is gone for good. */
     public void forget(UUID appId) {
         restarts.remove(appId);
+        served.remove(appId);
         running.values().removeIf(i -> i.appId().equals(appId));
     }
 }

@@ -84,6 +84,17 @@ class LocalMetricSamplingTest {
         assertThat(after.series().getFirst().points().getLast().value()).isEqualTo(1.0);
     }
 
+    @Test
+    void instancesOfTwoAppsWithTheSameSlotNameAreKeptApart() {
+        UUID other = UUID.randomUUID();
+        table.started(new LocalProcessTable.RunningInstance(app.appId(), "web", "web.1", "v1-web.1-1", 11));
+        table.started(new LocalProcessTable.RunningInstance(other, "web", "web.1", "v1-web.1-1", 12));
+
+        table.exited(other, "v1-web.1-1");
+
+        assertThat(table.running()).singleElement().satisfies(i -> assertThat(i.pid()).isEqualTo(11));
+    }
+
     private static Optional<Double> lastValue(MetricSeries series) {
         return series.series().stream().findFirst().flatMap(s -> s.points().isEmpty() ? Optional.empty()
                 : Optional.of(s.points().getLast().value()));
