@@ -203,7 +203,7 @@ final class AppRuntime {
             d.processes().values().forEach(spec -> ProcessSize.of(spec.size()));
             AppTree tree = parts.appTree().ready(); // each time: a chmod o+x by the operator counts at once
             run = new ReleaseRun(d, tree.release(app.appId(), d.version()));
-            parts.unpacker().unpack(d.sourceRef(), run.dir());
+            parts.unpacker().unpack(d.sourceRef(), tree, app.appId(), d.version());
             if (d.processes().containsKey(ReleaseRun.WEB)) {
                 openRouter();
             }

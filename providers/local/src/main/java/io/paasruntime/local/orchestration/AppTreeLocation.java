@@ -110,14 +110,15 @@ final class AppTreeLocation {
     }
 
     /**
-     * At start-up, once no instance runs: removes the run directories left by earlier runs, and
-     * the app files of places an earlier start chose and this one does not (the data directory's
-     * parents changed mode, or {@code apps-dir} was set).
+     * At start-up, once no instance runs: removes the run and unpacking directories left by earlier
+     * runs, and the app files of places an earlier start chose and this one does not (the data
+     * directory's parents changed mode, or {@code apps-dir} was set).
      */
     synchronized void clearStale() throws IOException {
         try {
             prepare();
             FileTrees.deleteRecursively(tree.runRoot());
+            FileTrees.deleteRecursively(tree.unpackingRoot()); // left by a crash mid-unpack
         } catch (IOException e) {
             // nothing of this runtime can be running there then; deploys will say what is wrong
             LOG.log(Level.WARNING, "cannot keep the apps' files in " + tree.root() + ": " + e.getMessage());
@@ -125,6 +126,7 @@ final class AppTreeLocation {
         if (!tree.root().equals(layout.root())) {
             FileTrees.deleteRecursively(layout.root().resolve("releases"));
             FileTrees.deleteRecursively(layout.root().resolve("run"));
+            FileTrees.deleteRecursively(layout.root().resolve("unpacking"));
         }
         if (!tree.root().equals(fallback) && claimedByThisDataDir(fallback)) {
             FileTrees.deleteRecursively(fallback);

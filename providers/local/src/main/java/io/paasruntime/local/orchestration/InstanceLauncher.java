@@ -2,9 +2,7 @@ package io.paasruntime.local.orchestration;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +15,7 @@ import java.util.OptionalLong;
  * exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
  * with the size's limits and, when the runtime is root, under the app's own unprivileged uid (see
  * {@link AppUids}; the group is the app user's), which alone may enter the app's release and run
- * directories. The working
+ * directories ({@link AppDirectories}). The working
  * directory is the release directory; HOME and TMPDIR are the instance's own. The environment is
  * built from scratch (the runtime's own variables, which may hold its secrets, are not inherited).
  */
@@ -27,11 +25,13 @@ final class InstanceLauncher {
     private final Optional<AppUser> user;
     private final PidFiles pidFiles;
     private final AppUids uids;
+    private final AppDirectories dirs;
 
-    InstanceLauncher(Optional<AppUser> user, PidFiles pidFiles, AppUids uids) {
+    InstanceLauncher(Optional<AppUser> user, PidFiles pidFiles, AppUids uids, AppDirectories dirs) {
         this.user = user;
         this.pidFiles = pidFiles;
         this.uids = uids;
+        this.dirs = dirs;
     }
 
     /** A started process and what identifies it in {@code /proc}. */
@@ -39,12 +39,12 @@ final class InstanceLauncher {
     }
 
     LaunchedProcess launch(InstanceSpec spec) throws IOException {
-        if (user.isPresent()) {
-            // the app's release directories: its uid only (the runtime, as root, still manages them)
-            keepToApp(spec, spec.releaseDir().getParent());
-        }
-        Path home = privateDir(spec, "home");
-        Path tmp = privateDir(spec, "tmp");
+        Path slot = spec.instanceDir();
+        dirs.passThrough(slot.getParent().getParent());
+        dirs.passThrough(slot.getParent());
+        dirs.appOnly(slot, spec.app().appId(), "home", "tmp");
+        Path home = slot.resolve("home");
+        Path tmp = slot.resolve("tmp");
         ProcessBuilder builder = new ProcessBuilder(command(spec))
                 .directory(spec.releaseDir().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -95,23 +95,4 @@ final class InstanceLauncher {
         return env;
     }
 
-    private Path privateDir(InstanceSpec spec, String name) throws IOException {
-        Path slot = spec.instanceDir();
-        Path appRun = slot.getParent();
-        Path dir = slot.resolve(name);
-        Files.createDirectories(dir);
-        Files.setPosixFilePermissions(appRun.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
-        for (Path own : List.of(appRun, slot, dir)) {
-            Files.setPosixFilePermissions(own, PosixFilePermissions.fromString(user.isPresent() ? "rwx------" : "rwxr-xr-x"));
-            if (user.isPresent()) {
-                keepToApp(spec, own);
-            }
-        }
-        return dir;
-    }
-
-    private void keepToApp(InstanceSpec spec, Path dir) throws IOException {
-        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        user.get().own(dir, uids.uidFor(spec.app().appId()));
-    }
 }

@@ -77,8 +77,10 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         }
         ArtifactStore artifacts = new ArtifactStore(layout.artifacts(), settings.maxArtifactBytes());
         LocalLogStore logs = LocalLogStore.shared(context);
-        InstanceLauncher launcher = new InstanceLauncher(user, pidFiles, new AppUids(layout.uidsFile()));
-        return new LocalOrchestrator(new LocalRuntimeParts(settings, layout, appTree, artifacts, new ReleaseUnpacker(artifacts),
+        AppUids uids = new AppUids(layout.uidsFile());
+        AppDirectories dirs = new AppDirectories(user, uids);
+        InstanceLauncher launcher = new InstanceLauncher(user, pidFiles, uids, dirs);
+        return new LocalOrchestrator(new LocalRuntimeParts(settings, layout, appTree, artifacts, new ReleaseUnpacker(artifacts, dirs),
                 launcher, new ProcessPorts(settings.processPorts()), new RoutePorts(layout.routesFile(), settings.routerPorts()),
                 logs, LocalProcessTable.shared(context), context.clock()));
     }

@@ -10,36 +10,47 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Unpacks a stored artifact into a release directory, applying the same checks as the upload.
  * Files and directories are written first and links created last, so no entry is ever written
- * through a link; the result is moved into place only when complete. Files are owned by the
- * runtime and readable (not writable) by the apps: each instance writes to its own HOME and TMPDIR.
+ * through a link. The work is done in {@code unpacking/}, which only the runtime enters, and the
+ * result moved into the app's {@code releases/<appId>} when complete: that directory is the app's
+ * alone from the moment it exists ({@link AppDirectories}), so no other app ever reads a release,
+ * and the app itself cannot redirect the runtime's writes by putting a link where it works. Files
+ * are owned by the runtime and readable (not writable) by the app: each instance writes to its own
+ * HOME and TMPDIR.
  */
 final class ReleaseUnpacker {
     private final ArtifactStore artifacts;
+    private final AppDirectories dirs;
 
-    ReleaseUnpacker(ArtifactStore artifacts) {
+    ReleaseUnpacker(ArtifactStore artifacts, AppDirectories dirs) {
         this.artifacts = artifacts;
+        this.dirs = dirs;
     }
 
     /**
-     * Makes {@code target} hold the content of artifact {@code ref}; an existing {@code target} is
-     * kept as it is (it was completed by an earlier unpack).
+     * Makes release {@code version} of {@code appId} in {@code tree} hold the content of artifact
+     * {@code ref} and returns its directory; an existing one is kept as it is (it was completed by an
+     * earlier unpack).
      */
-    void unpack(String ref, Path target) throws IOException {
+    Path unpack(String ref, AppTree tree, UUID appId, int version) throws IOException {
+        dirs.passThrough(tree.releasesRoot());
+        dirs.appOnly(tree.releases(appId), appId);
+        Path target = tree.release(appId, version);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            return;
+            return target;
         }
         Path artifact = artifacts.path(ref).filter(Files::isRegularFile)
                 .orElseThrow(() -> ProviderException.notFound("artifact " + ref + " is no longer stored"));
-        Path work = target.resolveSibling(target.getFileName() + ".unpacking");
+        Files.createDirectories(tree.unpackingRoot());
+        Files.setPosixFilePermissions(tree.unpackingRoot(), PosixFilePermissions.fromString("rwx------"));
+        Path work = tree.unpacking(appId, version);
         FileTrees.deleteRecursively(work);
-        Files.createDirectories(work);
-        for (Path dir : new Path[] {work, work.getParent(), work.getParent().getParent()}) {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x")); // the app user walks through
-        }
+        Files.createDirectory(work);
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // the app reads it once moved
         try {
             SafeArchiveLayout layout = new ArchiveScanner(artifacts.maxUnpackedBytes()).scan(artifact, new Writer(work));
             for (Map.Entry<String, String> link : layout.hardLinks().entrySet()) {
@@ -53,7 +64,11 @@ final class ReleaseUnpacker {
             for (Map.Entry<String, String> link : layout.symlinks().entrySet()) {
                 Files.createSymbolicLink(prepareSlot(work, link.getKey()), Path.of(link.getValue()));
             }
+            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(target); // a link or file the app put there: removed, never followed
+            }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+            return target;
         } catch (IOException | RuntimeException e) {
             FileTrees.deleteRecursively(work);
             throw e;

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -69,8 +70,8 @@ class ArtifactChecksTest {
             for (String format : new String[] {"--format=gnu", "--format=pax"}) {
                 PreparedSource source = big.prepare(new SourceUpload.Artifact(new ByteArrayInputStream(TestApps.tgz(app, format)), 0));
                 assertThat(source.processes()).containsKeys("web", "worker");
-                Path target = dataDir.resolve("unpacked-" + format.substring(9));
-                unpacker().unpack(source.ref(), target);
+                Path target = unpacker().unpack(source.ref(), new AppTree(dataDir.resolve("unpacked-" + format.substring(9))),
+                        UUID.randomUUID(), 1);
                 assertThat(target.resolve(longName)).hasContent("long");
             }
         } finally {
@@ -134,14 +135,15 @@ class ArtifactChecksTest {
         Path stored = dataDir.resolve("local/artifacts/sha256/" + hex + ".tar.gz"); // as if stored before the checks existed
         Files.createDirectories(stored.getParent());
         Files.write(stored, evil);
-        Path releases = dataDir.resolve("releases");
-        Path target = releases.resolve("v1");
+        AppTree tree = new AppTree(dataDir.resolve("apps"));
+        UUID appId = UUID.randomUUID();
 
-        assertThatThrownBy(() -> unpacker().unpack("sha256:" + hex, target))
+        assertThatThrownBy(() -> unpacker().unpack("sha256:" + hex, tree, appId, 1))
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.getMessage()).contains("unsafe path"));
-        assertThat(target).doesNotExist();
-        assertThat(releases.resolve(outside)).doesNotExist();
-        assertThat(releases).isEmptyDirectory();
+        assertThat(tree.release(appId, 1)).doesNotExist();
+        assertThat(tree.releases(appId)).isEmptyDirectory();
+        assertThat(tree.unpackingRoot()).isEmptyDirectory();
+        assertThat(tree.root().resolve(outside)).doesNotExist();
     }
 
     @Test
@@ -175,7 +177,8 @@ class ArtifactChecksTest {
     }
 
     private ReleaseUnpacker unpacker() {
-        return new ReleaseUnpacker(new ArtifactStore(dataDir.resolve("local/artifacts"), 1 << 20));
+        return new ReleaseUnpacker(new ArtifactStore(dataDir.resolve("local/artifacts"), 1 << 20),
+                new AppDirectories(Optional.empty(), new AppUids(dataDir.resolve("uids.properties"))));
     }
 
     private static TarBuilder procfileAnd() {
