@@ -78,6 +78,9 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         ArtifactStore artifacts = new ArtifactStore(layout.artifacts(), settings.maxArtifactBytes());
         LocalLogStore logs = LocalLogStore.shared(context);
         AppUids uids = new AppUids(layout.uidsFile());
+        if (user.isPresent()) {
+            uids.reserveRecorded();
+        }
         AppDirectories dirs = new AppDirectories(user, uids);
         InstanceLauncher launcher = new InstanceLauncher(user, pidFiles, uids, dirs);
         return new LocalOrchestrator(new LocalRuntimeParts(settings, layout, appTree, artifacts, new ReleaseUnpacker(artifacts, dirs),
