@@ -181,19 +181,45 @@ class CliBehaviourTest {
     @Test
     void configSetSendsValuesWithEqualsAndRefusesBadKeysBeforeCallingTheServer() {
         loggedIn();
-        api.on("PATCH", "/v1/apps/hello/config", 200, "{\"URL\":\"a=b\"}");
+        api.on("GET", "/v1/apps/hello/config", 200, "{}");
+        api.on("GET", "/v1/apps/hello", 200, APP);
+        api.on("PATCH", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hi there\",\"URL\":\"a=b\"}");
         CliRun ok = paas("config:set", "URL=a=b", "GREETING=hi there", "-a", "hello");
         assertThat(ok.exitCode()).isZero();
         assertThat(ok.out()).isEqualTo("Set URL, GREETING on hello; a new release rolls out\n");
-        assertThat(api.requests.get(0).bodyText()).isEqualTo("{\"URL\":\"a=b\",\"GREETING\":\"hi there\"}");
+        assertThat(api.requests("PATCH", "/v1/apps/hello/config").get(0).bodyText())
+                .isEqualTo("{\"URL\":\"a=b\",\"GREETING\":\"hi there\"}");
 
+        int sent = api.requests.size();
         assertOneLineError(paas("config:set", "1BAD=x", "-a", "hello"), 2, "'1BAD' is not a valid key");
         assertOneLineError(paas("config:set", "NOEQUALS", "-a", "hello"), 2, "expected KEY=VALUE, got 'NOEQUALS'");
-        assertThat(api.requests).hasSize(1);
+        assertThat(api.requests).hasSize(sent);
 
-        api.on("PATCH", "/v1/apps/hello/config", 200, "{}");
-        assertThat(paas("config:unset", "URL", "-a", "hello").exitCode()).isZero();
-        assertThat(api.requests.get(1).bodyText()).isEqualTo("{\"URL\":null}");
+        api.on("GET", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hi there\",\"URL\":\"a=b\"}");
+        api.on("PATCH", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hi there\"}");
+        CliRun unset = paas("config:unset", "URL", "-a", "hello");
+        assertThat(unset.exitCode()).isZero();
+        assertThat(unset.out()).isEqualTo("Unset URL on hello; a new release rolls out\n");
+        assertThat(api.requests("PATCH", "/v1/apps/hello/config").get(1).bodyText()).isEqualTo("{\"URL\":null}");
+    }
+
+    @Test
+    void configChangesThatChangeNothingOrPrecedeTheFirstDeploySayNoReleaseWasMade() {
+        loggedIn();
+        api.on("GET", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hi\"}");
+        api.on("PATCH", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hi\"}");
+        api.on("GET", "/v1/apps/hello", 200, APP);
+        CliRun unsetMissing = paas("config:unset", "URL", "-a", "hello");
+        assertThat(unsetMissing.exitCode()).isZero();
+        assertThat(unsetMissing.out()).isEqualTo("No change to hello's config (URL already unset); no new release\n");
+        CliRun setSame = paas("config:set", "GREETING=hi", "-a", "hello");
+        assertThat(setSame.out()).isEqualTo("No change to hello's config (GREETING already set so); no new release\n");
+
+        api.onFromNow("GET", "/v1/apps/hello", 200, APP.replace(
+                "{\"id\":\"r2\",\"version\":2,\"status\":\"succeeded\"}", "null"));
+        api.onFromNow("PATCH", "/v1/apps/hello/config", 200, "{\"GREETING\":\"hello\"}");
+        CliRun beforeDeploy = paas("config:set", "GREETING=hello", "-a", "hello");
+        assertThat(beforeDeploy.out()).isEqualTo("Set GREETING on hello; stored for the first deploy (no release yet)\n");
     }
 
     @Test
@@ -286,10 +312,16 @@ class CliBehaviourTest {
         api.on("POST", "/v1/apps/hello/deploys", 201, "{\"id\":\"r4\",\"version\":4,\"status\":\"pending\"}");
         api.on("GET", "/v1/apps/hello/deploys/r4", 200,
                 "{\"id\":\"r4\",\"version\":4,\"status\":\"failed\",\"status_reason\":\"web exited with code 1\"}");
+        api.on("GET", "/v1/apps/hello", 200, APP);
         CliRun run = CliRun.run(env, app, "", "deploy");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("v4 failed: web exited with code 1");
-        assertThat(run.err()).isEqualTo("error: release v4 of hello failed: web exited with code 1; the previous release keeps serving\n");
+        assertThat(run.err()).isEqualTo("error: release v4 of hello failed: web exited with code 1; v2 keeps serving\n");
+
+        api.onFromNow("GET", "/v1/apps/hello", 200, APP.replace(
+                "{\"id\":\"r2\",\"version\":2,\"status\":\"succeeded\"}", "null"));
+        CliRun first = CliRun.run(env, app, "", "deploy");
+        assertThat(first.err()).isEqualTo("error: release v4 of hello failed: web exited with code 1; nothing of hello is serving\n");
     }
 
     @Test

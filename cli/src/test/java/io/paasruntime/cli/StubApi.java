@@ -48,6 +48,12 @@ final class StubApi implements AutoCloseable {
         return this;
     }
 
+    /** Like {@link #on}, dropping the answers still queued for the route. */
+    StubApi onFromNow(String method, String path, int status, String body) {
+        answers.remove(method + " " + path);
+        return on(method, path, status, body);
+    }
+
     List<Request> requests(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
     }

@@ -1,7 +1,5 @@
 package io.paasruntime.cli.commands;
 
-import io.paasruntime.cli.api.ApiPath;
-import io.paasruntime.cli.json.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
@@ -33,11 +31,11 @@ public final class ConfigSetCommand extends ApiCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         String app = app(appOption);
-        JsonNode all = ctx().api().patch(ApiPath.of("v1", "apps", app, "config"), new LinkedHashMap<String, Object>(vars));
+        ConfigChange.Result result = new ConfigChange(ctx().api(), app).apply(new LinkedHashMap<>(vars), "Set");
         if (json.json) {
-            printJson(all);
+            printJson(result.config());
         } else {
-            out().println("Set " + String.join(", ", vars.keySet()) + " on " + app + "; a new release rolls out");
+            out().println(result.message());
         }
         return 0;
     }

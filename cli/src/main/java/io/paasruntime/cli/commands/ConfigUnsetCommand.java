@@ -1,7 +1,5 @@
 package io.paasruntime.cli.commands;
 
-import io.paasruntime.cli.api.ApiPath;
-import io.paasruntime.cli.json.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParameterException;
@@ -33,11 +31,11 @@ public final class ConfigUnsetCommand extends ApiCommand {
         String app = app(appOption);
         Map<String, Object> body = new LinkedHashMap<>();
         names.forEach(k -> body.put(k, null));
-        JsonNode all = ctx().api().patch(ApiPath.of("v1", "apps", app, "config"), body);
+        ConfigChange.Result result = new ConfigChange(ctx().api(), app).apply(body, "Unset");
         if (json.json) {
-            printJson(all);
+            printJson(result.config());
         } else {
-            out().println("Unset " + String.join(", ", names) + " on " + app + "; a new release rolls out");
+            out().println(result.message());
         }
         return 0;
     }

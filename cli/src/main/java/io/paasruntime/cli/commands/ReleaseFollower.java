@@ -60,7 +60,7 @@ final class ReleaseFollower {
                     printNewLogLines();
                     String reason = current.get("status_reason").text();
                     throw new CliException("release " + label + " of " + app + " failed"
-                            + (reason.isEmpty() ? "" : ": " + reason) + "; the previous release keeps serving");
+                            + (reason.isEmpty() ? "" : ": " + reason) + "; " + whatServes(id));
                 }
                 default -> {
                     if (Instant.now().isAfter(deadline)) {
@@ -71,6 +71,20 @@ final class ReleaseFollower {
                 }
             }
         }
+    }
+
+    /** What the app serves now that release {@code failedId} failed: its current release, if any. */
+    private String whatServes(String failedId) {
+        JsonNode current;
+        try {
+            current = api.get(ApiPath.of("v1", "apps", app)).get("current_release");
+        } catch (ApiException e) {
+            return "see paas releases -a " + app;
+        }
+        if (current.isNull() || current.get("id").text().equals(failedId)) {
+            return "nothing of " + app + " is serving";
+        }
+        return "v" + current.get("version").text() + " keeps serving";
     }
 
     private void printNewLogLines() {
