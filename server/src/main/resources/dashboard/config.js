@@ -68,8 +68,8 @@ export function configSection(base, ctx, afterChange) {
     input.focus();
   }
 
-  const key = h('input', { type: 'text', name: 'key', required: true, autocomplete: 'off', pattern: '[A-Za-z_][A-Za-z0-9_]*',
-    title: 'Letters, digits and underscores, not starting with a digit' });
+  const key = h('input', { type: 'text', name: 'key', required: true, autocomplete: 'off', pattern: '[A-Z_][A-Z0-9_]*',
+    title: 'Upper-case letters, digits and underscores, not starting with a digit' });
   const value = h('input', { type: 'text', name: 'value', autocomplete: 'off' });
   const add = h('button', { type: 'submit' }, 'Set config var');
   const form = h('form', {

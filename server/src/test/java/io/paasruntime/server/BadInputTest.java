@@ -314,6 +314,7 @@ class BadInputTest {
         api.post("/v1/apps", token, "{\"name\":\"typed-config\"}");
         api.patch("/v1/apps/typed-config/config", token, "{\"GOOD\":\"yes\",\"COUNT\":5}").assertInvalid("COUNT");
         api.patch("/v1/apps/typed-config/config", token, "{\"OK\":\"x\",\"my-var\":\"x\"}").assertInvalid("my-var");
+        api.patch("/v1/apps/typed-config/config", token, "{\"OK\":\"x\",\"lower\":\"x\"}").assertInvalid("lower");
         api.patch("/v1/apps/typed-config/config", token, "{\"OK\":\"x\",\"NUL\":\"a\\u0000b\"}").assertInvalid("NUL");
         assertThat(api.get("/v1/apps/typed-config/config", token).json().properties()).as("nothing half-written").isEmpty();
     }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Assignments {
     /** Config var names: what a shell accepts as a variable name. */
-    static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    static final Pattern CONFIG_KEY = Pattern.compile("[A-Z_][A-Z0-9_]{0,254}");
     /** Process types as a Procfile names them. */
     static final Pattern PROCESS_TYPE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 

@@ -57,8 +57,8 @@ public final class ConfigVars {
         List<FieldProblem> problems = new ArrayList<>();
         changes.forEach((key, value) -> {
             if (!Inputs.CONFIG_KEY.matcher(key).matches()) {
-                problems.add(new FieldProblem(key, "config var names are letters, digits and underscores, "
-                        + "not starting with a digit, at most 255 characters"));
+                problems.add(new FieldProblem(key, "config var names must match [A-Z_][A-Z0-9_]* "
+                        + "(upper-case letters, digits and underscores, not starting with a digit), at most 255 characters"));
             } else if (RESERVED.contains(key)) {
                 problems.add(new FieldProblem(key, "is set by the runtime and cannot be changed"));
             } else if (value != null && value.length() > MAX_VALUE_CHARS) {

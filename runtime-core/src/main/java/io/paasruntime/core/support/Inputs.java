@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 public final class Inputs {
     /** DNS label rules for app names: lowercase letters, digits, hyphens; starts with a letter; 3–30 chars. */
     public static final Pattern APP_NAME = Pattern.compile("[a-z][a-z0-9-]{1,28}[a-z0-9]");
-    public static final Pattern CONFIG_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,254}");
+    public static final Pattern CONFIG_KEY = Pattern.compile("[A-Z_][A-Z0-9_]{0,254}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
 
     private final List<FieldProblem> problems = new ArrayList<>();

@@ -173,16 +173,16 @@ class ReleasesTest {
     }
 
     @Test
-    void configKeysMustBeVariableNamesNotReservedAndValuesWithoutNul() {
+    void configKeysMustBeUpperCaseVariableNamesNotReservedAndValuesWithoutNul() {
         assertThatThrownBy(() -> core.configVars.patch(ada, "hello", Map.of("1ST", "x", "MY-VAR", "y", "PORT", "1",
-                "NUL", "a\u0000b")))
+                "NUL", "a\u0000b", "greeting", "hi")))
                 .isInstanceOf(ValidationFailed.class)
                 .satisfies(e -> assertThat(((ValidationFailed) e).details()).extracting("field")
-                        .containsExactlyInAnyOrder("1ST", "MY-VAR", "PORT", "NUL"));
+                        .containsExactlyInAnyOrder("1ST", "MY-VAR", "PORT", "NUL", "greeting"));
         assertThat(core.configVars.get(ada, "hello")).isEmpty();
 
-        assertThat(core.configVars.patch(ada, "hello", Map.of("greeting", "hi", "_Mixed_1", "ok")))
-                .containsEntry("greeting", "hi").containsEntry("_Mixed_1", "ok");
+        assertThat(core.configVars.patch(ada, "hello", Map.of("GREETING", "hi", "_UNDER_1", "ok")))
+                .containsEntry("GREETING", "hi").containsEntry("_UNDER_1", "ok");
     }
 
     @Test
