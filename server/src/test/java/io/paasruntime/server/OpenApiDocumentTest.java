@@ -251,7 +251,7 @@ class OpenApiDocumentTest {
                 "POST /v1/apps/{id}/deploys", "GET /v1/apps/{id}/deploys/{rid}",
                 "POST /v1/apps/{id}/deploys/{rid}/rollback", "GET /v1/apps/{id}/config", "PATCH /v1/apps/{id}/config",
                 "GET /v1/apps/{id}/logs", "GET /v1/apps/{id}/metrics", "GET /v1/apps/{id}/addons",
-                "POST /v1/addons/database", "DELETE /v1/addons/{id}",
+                "POST /v1/addons/database", "GET /v1/addons/{id}", "DELETE /v1/addons/{id}",
                 "GET /v1/apps/{id}/processes", "PATCH /v1/apps/{id}/processes/{type}", "POST /v1/apps/{id}/restart",
                 "GET /v1/openapi.json", "GET /v1/openapi.yaml");
     }
