@@ -26,9 +26,11 @@ import java.util.TreeMap;
  */
 public final class ConfigVars {
     /** Set by the orchestrator for every instance; an app cannot override them. */
-    public static final Set<String> RESERVED = Set.of("PORT", "PS");
+    public static final Set<String> RESERVED = Set.of("PORT", "PS", "DYNO", "HOME", "PAAS_INSTANCE", "PAAS_APP", "PAAS_RELEASE");
     private static final int MAX_VALUE_CHARS = 32 * 1024;
     private static final int MAX_VARS = 500;
+    /** All of an app's names and values together, in UTF-8 bytes (Heroku's limit too): they must fit a process's environment. */
+    static final int MAX_TOTAL_BYTES = 64 * 1024;
 
     private final StateStore store;
     private final Apps apps;
@@ -70,7 +72,19 @@ public final class ConfigVars {
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
-        return locks.withLock(app.id(), () -> apply(caller, app, changes, "config"));
+        return locks.withLock(app.id(), () -> {
+            List<FieldProblem> owned = new ArrayList<>();
+            store.addons().listByApp(app.id()).forEach(addon -> {
+                if (!addon.status().equals("deprovisioned") && changes.containsKey(addon.configVar())) {
+                    owned.add(new FieldProblem(addon.configVar(), "is set by the add-on " + addon.name()
+                            + "; destroy the add-on to remove it"));
+                }
+            });
+            if (!owned.isEmpty()) {
+                throw new ValidationFailed(owned);
+            }
+            return apply(caller, app, changes, "config");
+        });
     }
 
     /**
@@ -101,6 +115,11 @@ public final class ConfigVars {
         if (after.size() > MAX_VARS) {
             throw ValidationFailed.of("config", "an app can have at most " + MAX_VARS + " config vars");
         }
+        long bytes = after.entrySet().stream().mapToLong(e -> utf8Length(e.getKey()) + utf8Length(e.getValue()) + 2).sum();
+        if (bytes > MAX_TOTAL_BYTES) {
+            throw ValidationFailed.of("config", "an app's config vars may hold at most " + MAX_TOTAL_BYTES
+                    + " bytes in all (names and values, UTF-8); this change would make " + bytes);
+        }
         String description = describe(set, unset);
         store.settings().replaceConfigVars(app.id(), after);
         App latest = store.apps().findById(app.tenantId(), app.id()).orElse(app);
@@ -109,6 +128,10 @@ public final class ConfigVars {
                 Optional.of(description), Optional.empty()));
         audit.record(caller, "config.update", "app", app.id(), what + ": " + description);
         return after;
+    }
+
+    private static long utf8Length(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     private static String describe(List<String> set, List<String> unset) {

@@ -151,8 +151,8 @@ public final class Deploys {
 
     private Release find(App app, String releaseRef) {
         Optional<Release> release = Optional.empty();
-        String ref = releaseRef == null ? "" : releaseRef.trim();
-        if (ref.matches("v?\\d{1,9}")) {
+        String ref = releaseRef == null ? "" : releaseRef; // exact: "v1 " or "v01" name no release
+        if (ref.matches("v?[1-9]\\d{0,8}")) {
             release = store.releases().findByVersion(app.id(), Integer.parseInt(ref.startsWith("v") ? ref.substring(1) : ref));
         } else if (ref.length() == 36) {
             try {

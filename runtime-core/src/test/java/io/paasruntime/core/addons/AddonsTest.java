@@ -239,6 +239,29 @@ class AddonsTest {
     }
 
     @Test
+    void anAddonsVarCannotBeUnsetOrOverwrittenThroughConfigButIsFreeOnceItIsDestroyed() {
+        AddonView addon = addons.create(ada, "shop", Optional.empty(), Optional.of("main"));
+        String url = config().get("DATABASE_URL");
+        int before = latestVersion();
+        Map<String, String> unset = new java.util.HashMap<>();
+        unset.put("DATABASE_URL", null);
+        unset.put("OTHER", "x");
+
+        assertThatThrownBy(() -> configVars.patch(ada, "shop", unset)).isInstanceOf(ValidationFailed.class)
+                .satisfies(e -> assertThat(((ValidationFailed) e).details()).singleElement()
+                        .satisfies(p -> assertThat(p.field()).isEqualTo("DATABASE_URL"))
+                        .satisfies(p -> assertThat(p.problem()).contains("add-on main")));
+        assertThatThrownBy(() -> configVars.patch(ada, "shop", Map.of("DATABASE_URL", "postgres://x/y")))
+                .isInstanceOf(ValidationFailed.class);
+        assertThat(config()).containsExactly(Map.entry("DATABASE_URL", url));
+        assertThat(latestVersion()).as("nothing released").isEqualTo(before);
+
+        addons.delete(ada, addon.id());
+        assertThat(configVars.patch(ada, "shop", Map.of("DATABASE_URL", "postgres://elsewhere/db")))
+                .containsEntry("DATABASE_URL", "postgres://elsewhere/db");
+    }
+
+    @Test
     void deleteDeprovisionsUnsetsTheVarAndFreesDatabaseUrl() {
         AddonView first = addons.create(ada, "shop", Optional.empty(), Optional.of("main"));
         int before = latestVersion();

@@ -133,7 +133,9 @@ class ReleasesTest {
         core.store.addons().insert(new io.paasruntime.spi.store.Addon(UUID.randomUUID(), ada.tenantId(), appId,
                 "postgresql", "hello-db", "dev", "available", "DATABASE_URL", "postgres", "addon_x", "sealed",
                 core.clock.instant()));
-        core.configVars.patch(ada, "hello", Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1/db", "MODE", "fast"));
+        core.configVars.applyInternal(ada, core.apps.resolve(ada, "hello"), Map.of("DATABASE_URL", "postgres://u:p@127.0.0.1/db"),
+                "add-on hello-db attached"); // as Addons does
+        core.configVars.patch(ada, "hello", Map.of("MODE", "fast"));
 
         core.deploys.rollback(ada, "hello", "v1");
 
@@ -183,6 +185,46 @@ class ReleasesTest {
 
         assertThat(core.configVars.patch(ada, "hello", Map.of("GREETING", "hi", "_UNDER_1", "ok")))
                 .containsEntry("GREETING", "hi").containsEntry("_UNDER_1", "ok");
+    }
+
+    @Test
+    void namesTheRuntimeSetsForEveryInstanceAreRefused() {
+        for (String name : List.of("PORT", "PS", "DYNO", "HOME", "PAAS_INSTANCE", "PAAS_APP", "PAAS_RELEASE")) {
+            assertThatThrownBy(() -> core.configVars.patch(ada, "hello", Map.of(name, "x"))).as(name)
+                    .isInstanceOf(ValidationFailed.class).hasMessageContaining(name);
+        }
+        assertThat(core.configVars.get(ada, "hello")).isEmpty();
+    }
+
+    @Test
+    void allOfAnAppsVarsTogetherMustFitSixtyFourKibibytesAndAChangeOverItLeavesThemAsTheyWere() {
+        String sixteenK = "v".repeat(16 * 1024);
+        core.configVars.patch(ada, "hello", Map.of("A", sixteenK, "B", sixteenK, "C", sixteenK));
+        int releases = core.deploys.list(ada, "hello", PageRequest.parse("releases", Optional.empty(), Optional.empty()))
+                .items().size();
+
+        assertThatThrownBy(() -> core.configVars.patch(ada, "hello", Map.of("D", sixteenK)))
+                .isInstanceOf(ValidationFailed.class)
+                .satisfies(e -> assertThat(((ValidationFailed) e).details()).singleElement()
+                        .satisfies(p -> assertThat(p.field()).isEqualTo("config"))
+                        .satisfies(p -> assertThat(p.problem()).contains("65536 bytes")));
+        assertThat(core.configVars.get(ada, "hello")).containsOnlyKeys("A", "B", "C");
+        assertThat(core.deploys.list(ada, "hello", PageRequest.parse("releases", Optional.empty(), Optional.empty()))
+                .items()).hasSize(releases);
+
+        assertThat(core.configVars.patch(ada, "hello", Map.of("D", "v".repeat(16 * 1024 - 20)))).containsKey("D");
+    }
+
+    @Test
+    void aReleaseIsFoundByItsExactVersionOrIdOnly() {
+        ReleaseView v1 = deploy("registry/hello:1");
+        assertThat(core.deploys.get(ada, "hello", "v1").id()).isEqualTo(v1.id());
+        assertThat(core.deploys.get(ada, "hello", "1").id()).isEqualTo(v1.id());
+        assertThat(core.deploys.get(ada, "hello", v1.id()).id()).isEqualTo(v1.id());
+        for (String near : List.of("v1 ", " v1", "v1\n", "v1\u0000", "v01", "v0", "V1", v1.id() + " ", "")) {
+            assertThatThrownBy(() -> core.deploys.get(ada, "hello", near)).as("'%s'", near).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> core.deploys.rollback(ada, "hello", near)).as("'%s'", near).isInstanceOf(NotFound.class);
+        }
     }
 
     @Test

@@ -1,26 +1,41 @@
 package io.paasruntime.local.orchestration;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Starts one instance as an OS process:
- * {@code setsid prlimit <limits> -- [setpriv <app uid> --] /bin/sh -c <command>}, each step
- * exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
+ * {@code setsid prlimit <limits> -- [setpriv <app uid> --] /bin/sh -c <boot> paas <command>}, each
+ * step exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
  * with the size's limits and, when the runtime is root, under the app's own unprivileged uid (see
  * {@link AppUids}; the group is the app user's), which alone may enter the app's release and run
- * directories ({@link AppDirectories}). The working
- * directory is the release directory; HOME and TMPDIR are the instance's own. The environment is
- * built from scratch (the runtime's own variables, which may hold its secrets, are not inherited).
+ * directories ({@link AppDirectories}). The working directory is the release directory; HOME and
+ * TMPDIR are the instance's own.
+ *
+ * <p>The tools of that chain run as root, so they run with absolute paths and a fixed two-variable
+ * environment: nothing the tenant sets ({@code LD_PRELOAD}, {@code PATH}, {@code GCONV_PATH}, …)
+ * reaches them. The app's environment (its config vars and the runtime's {@code PORT}, {@code PS},
+ * …) travels on the boot shell's standard input as {@code export} lines, read only once the shell
+ * runs as the app's uid, which then exec's the command with standard input from /dev/null. It is
+ * never in an argument list, where any user could read it in {@code /proc/<pid>/cmdline}. The
+ * runtime's own variables, which may hold its secrets, are never inherited.
  */
 final class InstanceLauncher {
     static final String DEFAULT_PATH = "/usr/local/bin:/usr/bin:/bin";
+    /** Reads the app's environment from stdin as the app's uid, then becomes the command ($1). */
+    static final String BOOT = "eval \"$(cat)\"; exec /bin/sh -c \"$1\" </dev/null";
+    private static final Pattern SHELL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> TOOL_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
 
     private final Optional<AppUser> user;
     private final PidFiles pidFiles;
@@ -47,11 +62,18 @@ final class InstanceLauncher {
         Path tmp = slot.resolve("tmp");
         ProcessBuilder builder = new ProcessBuilder(command(spec))
                 .directory(spec.releaseDir().toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.PIPE);
         Map<String, String> env = builder.environment();
         env.clear();
-        env.putAll(environment(spec, home, tmp));
+        env.put("PATH", DEFAULT_PATH);
+        env.put("LANG", "C.UTF-8");
         Process process = builder.start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write(exportScript(environment(spec, home, tmp)).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw new IOException("the process ended before it read its environment", e);
+        }
         long pid = process.pid();
         OptionalLong ticks = ProcessGroups.startTicks(pid);
         if (ticks.isPresent()) {
@@ -68,14 +90,31 @@ final class InstanceLauncher {
 
     List<String> command(InstanceSpec spec) {
         ProcessSize size = spec.size();
-        List<String> argv = new ArrayList<>(List.of("setsid", "prlimit",
+        List<String> argv = new ArrayList<>(List.of(tool("setsid"), tool("prlimit"),
                 "--data=" + size.memoryBytes, "--nofile=" + size.openFiles, "--core=0"));
         user.ifPresent(u -> argv.add("--nproc=" + size.processes));
         argv.add("--");
-        user.ifPresent(u -> argv.addAll(List.of("setpriv", "--reuid=" + uids.uidFor(spec.app().appId()),
+        user.ifPresent(u -> argv.addAll(List.of(tool("setpriv"), "--reuid=" + uids.uidFor(spec.app().appId()),
                 "--regid=" + u.gid(), "--clear-groups", "--no-new-privs", "--")));
-        argv.addAll(List.of("/bin/sh", "-c", spec.command()));
+        argv.addAll(List.of("/bin/sh", "-c", BOOT, "paas", spec.command()));
         return argv;
+    }
+
+    /** The absolute path of a util-linux tool, so no PATH lookup happens while the chain runs as root. */
+    static String tool(String name) {
+        return TOOL_DIRS.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst()
+                .map(Path::toString).orElse(name);
+    }
+
+    /** {@code export NAME='value'} lines for the boot shell; names a shell cannot export are left out. */
+    static String exportScript(Map<String, String> env) {
+        StringBuilder script = new StringBuilder();
+        new TreeMap<>(env).forEach((name, value) -> {
+            if (SHELL_NAME.matcher(name).matches()) {
+                script.append("export ").append(name).append("='").append(value.replace("'", "'\\''")).append("'\n");
+            }
+        });
+        return script.toString();
     }
 
     static Map<String, String> environment(InstanceSpec spec, Path home, Path tmp) {

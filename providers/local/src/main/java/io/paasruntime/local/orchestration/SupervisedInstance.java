@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * request (SIGTERM to its process group, SIGKILL after the grace period). Thread-safe.
  */
 final class SupervisedInstance {
+    private static final System.Logger LOG = System.getLogger(SupervisedInstance.class.getName());
+
     /** A non-web instance counts as up once it has run this long without exiting. */
     static final Duration NON_WEB_UP_AFTER = Duration.ofSeconds(3);
     /** A new instance that crashes this often before it is ever up is given up on. */
@@ -237,7 +239,9 @@ final class SupervisedInstance {
         try {
             process = launcher.launch(spec);
         } catch (IOException | RuntimeException e) {
-            lastExit = "could not start: " + e.getMessage();
+            // the cause names host paths and the launcher's tools: the operator's log has it, the tenant gets the gist
+            LOG.log(System.Logger.Level.WARNING, "cannot start " + id() + " of app " + spec.app().appId() + ": " + e);
+            lastExit = "could not start (the runtime could not launch the process)";
             return null;
         }
         boolean stopNow;
