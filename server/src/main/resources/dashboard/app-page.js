@@ -104,7 +104,7 @@ function releasesTable(page, base, afterChange) {
       [badge(release.status), release.status_reason ? h('span', { class: 'muted' }, ` ${release.status_reason}`) : null],
       release.description || '—',
       [when(release.created_at), release.created_by ? h('span', { class: 'muted' }, ` by ${release.created_by}`) : null],
-      release.current ? null : rollbackButton(release, base, afterChange),
+      release.current || release.status === 'failed' ? null : rollbackButton(release, base, afterChange),
     ], (release) => ({ dataset: { version: release.version, current: release.current } })),
     page.next_cursor ? h('p', { class: 'muted' }, 'Showing the latest 50 releases.') : null);
 }

@@ -16,6 +16,7 @@ import io.paasruntime.spi.store.Addon;
 import io.paasruntime.spi.store.App;
 import io.paasruntime.spi.store.Page;
 import io.paasruntime.spi.store.Release;
+import io.paasruntime.spi.store.ReleaseStatus;
 import io.paasruntime.spi.store.StateStore;
 
 import java.util.Map;
@@ -115,6 +116,11 @@ public final class Deploys {
     public ReleaseView rollback(Caller caller, String idOrName, String releaseRef) {
         App app = apps.resolve(caller, idOrName);
         Release target = find(app, releaseRef);
+        if (target.status() == ReleaseStatus.FAILED) {
+            // its code or config never ran: copying them would only make another failed release (and change the config)
+            throw new Conflict("cannot roll back to v" + target.version() + ": it failed"
+                    + target.statusReason().map(r -> " (" + r + ")").orElse("") + "; roll back to a release that ran");
+        }
         if (!rollouts.orchestrator().sourceAvailable(target.source())) {
             throw new Conflict("cannot roll back to v" + target.version() + ": its source " + target.source()
                     + " is no longer available");

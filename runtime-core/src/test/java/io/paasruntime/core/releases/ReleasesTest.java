@@ -144,6 +144,22 @@ class ReleasesTest {
     }
 
     @Test
+    void rollbackToAFailedReleaseIsRefusedAndChangesNothing() {
+        ReleaseView v1 = deploy("registry/hello:1");
+        core.orchestrator.report(id(v1), ReleaseStatus.SUCCEEDED, null);
+        core.configVars.patch(ada, "hello", Map.of("MODE", "broken"));
+        ReleaseView v2 = core.deploys.get(ada, "hello", "v2");
+        core.orchestrator.report(id(v2), ReleaseStatus.FAILED, "web exited with code 1");
+        core.configVars.patch(ada, "hello", Map.of("MODE", "fixed"));
+
+        assertThatThrownBy(() -> core.deploys.rollback(ada, "hello", "v2"))
+                .isInstanceOf(Conflict.class).hasMessageContaining("v2: it failed (web exited with code 1)");
+        assertThat(core.configVars.get(ada, "hello")).containsExactly(Map.entry("MODE", "fixed"));
+        assertThat(core.deploys.list(ada, "hello", PageRequest.parse("releases", Optional.empty(), Optional.empty()))
+                .items()).hasSize(3);
+    }
+
+    @Test
     void rollbackToAReleaseWhoseSourceIsGoneIsRefused() {
         ReleaseView v1 = deploy("registry/hello:1");
         core.orchestrator.missingSources.add("registry/hello:1");
