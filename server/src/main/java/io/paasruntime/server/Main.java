@@ -68,8 +68,11 @@ public final class Main {
                 // shutdown finished in time
             }
         });
+        System.out.println("PaaS Runtime stopping");
+        long began = System.nanoTime();
         server.close();
         watchdog.interrupt();
+        System.out.println("PaaS Runtime stopped in " + (System.nanoTime() - began) / 1_000_000 + " ms");
     }
 
     private static String describe(RuntimeException e) {

@@ -62,6 +62,18 @@ class DeployBadInputTest {
     }
 
     @Test
+    void aTarballSentWithoutItsMediaTypeIsRefusedNamingContentType() throws Exception {
+        String app = app("form-data");
+        byte[] tgz = tar(stage("form-data", Map.of("Procfile", PROCFILE)), "-czf", "Procfile");
+        TestServer.Response r = api.send(java.net.http.HttpRequest.newBuilder(api.uri("/v1/apps/" + app + "/deploys"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(tgz)).build()).assertInvalid("Content-Type");
+        assertThat(r.json().at("/error/message").asText())
+                .contains("Content-Type: application/gzip", "this request says application/x-www-form-urlencoded");
+        assertNoRelease(app);
+    }
+
+    @Test
     void aTarballWithoutProcfileIsRefused() throws Exception {
         String app = app("no-procfile");
         Path stage = stage("no-procfile", Map.of("server.py", "print('hi')\n"));

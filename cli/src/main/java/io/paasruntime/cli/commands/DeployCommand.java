@@ -105,7 +105,7 @@ public final class DeployCommand extends ApiCommand {
                 packed = new SourcePacker(warning -> err().println("warning: " + warning)).pack(source, target);
             }
             long size = Files.size(tarball);
-            out().println("Packed " + source + ": " + packed.files() + " files, " + Sizes.human(packed.bytes())
+            out().println("Packed " + source + ": " + packed.files() + (packed.files() == 1 ? " file, " : " files, ") + Sizes.human(packed.bytes())
                     + " (" + Sizes.human(size) + " compressed)");
             Instant started = Instant.now();
             JsonNode release = upload(api, app, tarball, size);
@@ -136,12 +136,8 @@ public final class DeployCommand extends ApiCommand {
         if (noWait) {
             return 0;
         }
-        JsonNode done = new ReleaseFollower(api, app, out(), Duration.ofMinutes(timeoutMinutes))
-                .follow(release, started.minusSeconds(1));
-        if ("succeeded".equals(done.get("status").text())) {
-            String url = api.get(ApiPath.of("v1", "apps", app)).get("web_url").text();
-            out().println(label + " is live" + (url.isEmpty() ? "" : " at " + url));
-        }
+        ReleaseFollower follower = new ReleaseFollower(api, app, out(), Duration.ofMinutes(timeoutMinutes));
+        follower.printIfLive(follower.follow(release, started.minusSeconds(1)));
         return 0;
     }
 }

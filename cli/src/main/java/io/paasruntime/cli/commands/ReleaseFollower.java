@@ -73,6 +73,14 @@ final class ReleaseFollower {
         }
     }
 
+    /** Prints {@code vN is live at <web_url>} when {@code done} (as {@link #follow} returned it) succeeded. */
+    void printIfLive(JsonNode done) {
+        if ("succeeded".equals(done.get("status").text())) {
+            String url = api.get(ApiPath.of("v1", "apps", app)).get("web_url").text();
+            out.println("v" + done.get("version").text() + " is live" + (url.isEmpty() ? "" : " at " + url));
+        }
+    }
+
     /** What the app serves now that release {@code failedId} failed: its current release, if any. */
     private String whatServes(String failedId) {
         JsonNode current;

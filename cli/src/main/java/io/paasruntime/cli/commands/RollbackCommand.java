@@ -40,10 +40,8 @@ public final class RollbackCommand extends ApiCommand {
         out().println("Rolling back " + app + " to " + to + ": created release " + label
                 + " (" + release.get("status").text() + ")");
         if (!noWait) {
-            JsonNode done = new ReleaseFollower(api, app, out(), Duration.ofMinutes(10)).follow(release, started.minusSeconds(1));
-            if ("succeeded".equals(done.get("status").text())) {
-                out().println(label + " is live");
-            }
+            ReleaseFollower follower = new ReleaseFollower(api, app, out(), Duration.ofMinutes(10));
+            follower.printIfLive(follower.follow(release, started.minusSeconds(1)));
         }
         return 0;
     }

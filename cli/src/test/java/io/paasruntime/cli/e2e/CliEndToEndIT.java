@@ -98,7 +98,7 @@ class CliEndToEndIT {
         assertThat(ok(paas.run(app, "releases")).out()).contains("v2").contains("v1");
 
         r = ok(paas.run(app, "rollback"));
-        assertThat(r.out()).contains("Rolling back hello to v1: created release v3").contains("v3 is live");
+        assertThat(r.out()).contains("Rolling back hello to v1: created release v3").contains("v3 is live at http://127.0.0.1:");
         assertThat(eventually(() -> get(webUrl + "/config"), "(GREETING is not set)\n"::equals))
                 .isEqualTo("(GREETING is not set)\n");
         JsonNode releases = JsonNode.parse(ok(paas.run(app, "releases", "--json")).out());

@@ -1,5 +1,6 @@
 package io.paasruntime.server.api;
 
+import io.paasruntime.core.errors.ValidationFailed;
 import io.paasruntime.core.releases.DeployRequest;
 import io.paasruntime.core.releases.Deploys;
 import io.paasruntime.core.releases.ReleaseView;
@@ -76,6 +77,7 @@ public final class DeploysService extends ApiService {
         if (ARTIFACT_TYPES.contains(ex.contentType())) {
             request = new DeployRequest.Artifact(ex.bodyStream(deploys.maxArtifactBytes()), ex.query("description"));
         } else {
+            refuseArtifactSentAsJson(ex);
             ImageDeployBody body = ex.body(ImageDeployBody.class);
             Map<String, String> processes = new LinkedHashMap<>();
             if (body.processes() != null) {
@@ -84,5 +86,21 @@ public final class DeploysService extends ApiService {
             request = new DeployRequest.Image(body.image(), processes, Optional.ofNullable(body.description()));
         }
         return Reply.created(deploys.deploy(ex.caller(), ex.pathParam("id"), request));
+    }
+
+    /**
+     * A .tar.gz sent without its media type (curl's --data-binary says form data) would be read as
+     * JSON and refused as "not valid JSON": say what the client most likely meant instead.
+     */
+    private static void refuseArtifactSentAsJson(Exchange ex) {
+        boolean declaredJson = ex.contentType().equals("application/json");
+        boolean tooBigForJson = ex.declaredLength().orElse(0) > Exchange.MAX_JSON_BYTES;
+        byte[] start = declaredJson || tooBigForJson ? new byte[0] : ex.bodyBytes();
+        boolean gzip = start.length >= 2 && (start[0] & 0xff) == 0x1f && (start[1] & 0xff) == 0x8b;
+        if (gzip || (tooBigForJson && !declaredJson)) {
+            throw ValidationFailed.of("Content-Type", "a .tar.gz artifact must be sent with Content-Type: application/gzip"
+                    + (ex.contentType().isEmpty() ? "" : " (this request says " + ex.contentType() + ")")
+                    + "; JSON bodies are for image deploys");
+        }
     }
 }
