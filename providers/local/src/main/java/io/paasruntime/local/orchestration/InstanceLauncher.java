@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * step exec-ing the next, so the shell leads its own process group (see {@link ProcessGroups}), runs
  * with the size's limits and, when the runtime is root, under the app's own unprivileged uid (see
  * {@link AppUids}; the group is the app user's), which alone may enter the app's release and run
- * directories ({@link AppDirectories}). The working directory is the release directory; HOME and
- * TMPDIR are the instance's own.
+ * directories ({@link AppDirectories}). The working directory is the release directory, entered by
+ * the boot shell once it runs as the app's uid: the app owns {@code releases/<appId>} and may have
+ * swapped its release for a link, which root must not follow (a working directory entered as root
+ * would let the app's uid read below directories closed to it, e.g. another app's release). The
+ * chain itself starts in {@code /}. HOME and TMPDIR are the instance's own.
  *
  * <p>The tools of that chain run as root, so they run with absolute paths and a fixed two-variable
  * environment: nothing the tenant sets ({@code LD_PRELOAD}, {@code PATH}, {@code GCONV_PATH}, …)
@@ -61,7 +64,7 @@ final class InstanceLauncher {
         Path home = slot.resolve("home");
         Path tmp = slot.resolve("tmp");
         ProcessBuilder builder = new ProcessBuilder(command(spec))
-                .directory(spec.releaseDir().toFile())
+                .directory(new java.io.File("/"))
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         Map<String, String> env = builder.environment();
         env.clear();
@@ -69,7 +72,7 @@ final class InstanceLauncher {
         env.put("LANG", "C.UTF-8");
         Process process = builder.start();
         try (OutputStream in = process.getOutputStream()) {
-            in.write(exportScript(environment(spec, home, tmp)).getBytes(StandardCharsets.UTF_8));
+            in.write(bootScript(spec.releaseDir(), environment(spec, home, tmp)).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             process.destroyForcibly();
             throw new IOException("the process ended before it read its environment", e);
@@ -106,15 +109,25 @@ final class InstanceLauncher {
                 .map(Path::toString).orElse(name);
     }
 
+    /** What the boot shell reads as the app's uid: enter the release directory, then the app's environment. */
+    static String bootScript(Path releaseDir, Map<String, String> env) {
+        return "cd " + quoted(releaseDir.toString())
+                + " 2>/dev/null || { echo 'paas: cannot enter the release directory' >&2; exit 1; }\n" + exportScript(env);
+    }
+
     /** {@code export NAME='value'} lines for the boot shell; names a shell cannot export are left out. */
     static String exportScript(Map<String, String> env) {
         StringBuilder script = new StringBuilder();
         new TreeMap<>(env).forEach((name, value) -> {
             if (SHELL_NAME.matcher(name).matches()) {
-                script.append("export ").append(name).append("='").append(value.replace("'", "'\\''")).append("'\n");
+                script.append("export ").append(name).append('=').append(quoted(value)).append('\n');
             }
         });
         return script.toString();
+    }
+
+    private static String quoted(String value) {
+        return "'" + value.replace("'", "'\\''") + "'";
     }
 
     static Map<String, String> environment(InstanceSpec spec, Path home, Path tmp) {
