@@ -89,8 +89,11 @@ final class PidFiles {
             long pid = Long.parseLong(parts[0]);
             long ticks = Long.parseLong(parts[1]);
             OptionalLong now = ProcessGroups.startTicks(pid);
-            if (now.isPresent() && now.getAsLong() == ticks) {
-                return OptionalLong.of(pid);
+            if (now.isPresent()) {
+                // Linux hands out a pid again only once no process uses it as its own, group or
+                // session id: a process under that number that started at another time means our
+                // group and session are gone, and the number now belongs to someone else's.
+                return now.getAsLong() == ticks ? OptionalLong.of(pid) : OptionalLong.empty();
             }
             // The leader is gone; its children may live on in its session, started after it.
             return sessionMemberAlive(pid, ticks) ? OptionalLong.of(pid) : OptionalLong.empty();
