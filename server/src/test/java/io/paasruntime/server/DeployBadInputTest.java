@@ -138,6 +138,9 @@ class DeployBadInputTest {
         TestServer.Response r = api.post("/v1/apps/" + app + "/deploys", token,
                 "{\"image\":\"registry.example.com/hello:1\",\"processes\":{\"web\":{\"command\":\"./run\"}}}").assertInvalid("image");
         assertThat(r.json().at("/error/message").asText()).containsIgnoringCase("local").contains(".tar.gz");
+        TestServer.Response bare = api.post("/v1/apps/" + app + "/deploys", token, "{\"image\":\"registry.example.com/hello:1\"}")
+                .assertInvalid("image");
+        assertThat(bare.json().at("/error/message").asText()).as("why images are refused comes first").contains(".tar.gz");
         assertNoRelease(app);
     }
 

@@ -57,6 +57,9 @@ public final class Deploys {
         });
         SourceUpload upload = switch (request) {
             case DeployRequest.Artifact a -> new SourceUpload.Artifact(a.body(), maxArtifactBytes);
+            case DeployRequest.Image i when !"image".equals(rollouts.orchestrator().sourceKind()) ->
+                    // the orchestrator says why it takes no images (before any complaint about the body's details)
+                    new SourceUpload.Image(i.image() == null ? "" : i.image(), Map.of());
             case DeployRequest.Image i -> {
                 if (i.image() == null || i.image().isBlank()) {
                     throw ValidationFailed.of("image", "is required");

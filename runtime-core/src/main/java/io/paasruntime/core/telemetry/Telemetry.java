@@ -140,8 +140,11 @@ public final class Telemetry {
     }
 
     private static Duration step(String text, Duration range) {
-        Duration step = TelemetryInputs.duration(text)
-                .orElseThrow(() -> ValidationFailed.of("step", "must be a duration like 30s, 5m or 1h"));
+        String trimmed = text.trim();
+        // a bare number counts as seconds, as the answer's step_seconds does
+        Duration step = (trimmed.matches("\\d{1,7}") ? java.util.Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)))
+                : TelemetryInputs.duration(text))
+                .orElseThrow(() -> ValidationFailed.of("step", "must be a duration like 30s, 5m or 1h, or a number of seconds"));
         if (step.compareTo(Duration.ofSeconds(1)) < 0 || step.compareTo(range) > 0
                 || range.dividedBy(step) > MAX_POINTS) {
             throw ValidationFailed.of("step", "must be between 1s and the range, with at most " + MAX_POINTS + " points");

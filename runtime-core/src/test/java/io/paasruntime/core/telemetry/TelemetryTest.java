@@ -118,6 +118,8 @@ class TelemetryTest {
 
         MetricsView memory = telemetry.metrics(ada, "hello", Optional.of("5m"), Optional.of("memory"), Optional.of("30s"));
         assertThat(sources.step).isEqualTo(Duration.ofSeconds(30));
+        telemetry.metrics(ada, "hello", Optional.of("1h"), Optional.of("cpu"), Optional.of("60"));
+        assertThat(sources.step).as("a bare number is seconds").isEqualTo(Duration.ofSeconds(60));
         assertThat(memory).isEqualTo(new MetricsView("memory", "bytes", "5m", 30,
                 List.of(new MetricsView.SeriesView("web", List.of(List.of("2026-12-03T09:30:00Z", 1.5e7))))));
     }
@@ -128,6 +130,8 @@ class TelemetryTest {
             "2h  |cpu     |    |range",
             "1h  |bogus   |    |kind",
             "1h  |cpu     |0s  |step",
+            "1h  |cpu     |0   |step",
+            "1h  |cpu     |-60 |step",
             "1h  |cpu     |2h  |step",
             "7d  |cpu     |1s  |step",
             "1h  |cpu     |soon|step"})
