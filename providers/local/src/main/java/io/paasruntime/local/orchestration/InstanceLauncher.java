@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -83,6 +84,11 @@ final class InstanceLauncher {
             pidFiles.record(spec.app().appId(), spec.slot(), pid, ticks.getAsLong());
         }
         return new LaunchedProcess(process, pid, ticks.orElse(-1));
+    }
+
+    /** The uid the instance's processes run as, when it is not the runtime's own. */
+    OptionalInt appUid(InstanceSpec spec) {
+        return user.isPresent() ? OptionalInt.of(uids.uidFor(spec.app().appId())) : OptionalInt.empty();
     }
 
     /** Removes what {@link #launch} left for this instance once it is stopped for good. */

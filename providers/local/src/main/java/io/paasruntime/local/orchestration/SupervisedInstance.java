@@ -4,8 +4,6 @@ import io.paasruntime.local.telemetry.LocalProcessTable;
 import io.paasruntime.spi.orchestration.AppProcesses;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +18,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * One instance ({@code web.1}) kept running by its own virtual thread: started, watched until it
  * is up (a {@code web} instance when its {@code PORT} accepts connections, others once they have
  * run {@link #NON_WEB_UP_AFTER}), restarted after a crash with {@link CrashBackoff}, and stopped on
- * request (SIGTERM to its process group, SIGKILL after the grace period). Thread-safe.
+ * request (SIGTERM to its process group, SIGKILL after the grace period). A {@code web} instance's
+ * port counts only when a process of its own app answers there ({@link PortAnswer}). Thread-safe.
  */
 final class SupervisedInstance {
     private static final System.Logger LOG = System.getLogger(SupervisedInstance.class.getName());
@@ -271,10 +270,17 @@ final class SupervisedInstance {
     private void watchUntilExit(InstanceLauncher.LaunchedProcess process) throws InterruptedException {
         Process p = process.process();
         if (isWeb()) {
+            boolean squatReported = false;
             while (p.isAlive() && !stopping()) {
-                if (accepts(spec.port().getAsInt())) {
+                PortAnswer answer = PortAnswer.probe(spec.port().getAsInt(), launcher.appUid(spec), 200);
+                if (answer == PortAnswer.APP) {
                     markUp();
                     break;
+                }
+                if (answer == PortAnswer.OTHER && !squatReported) {
+                    squatReported = true; // the instance stays starting: its requests must not reach that process
+                    log.event(id(), id() + ": a process that is not this app's answers on its PORT " + spec.port().getAsInt()
+                            + "; waiting for the app to listen there");
                 }
                 p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
@@ -362,15 +368,6 @@ final class SupervisedInstance {
         }
         log.event(id(), id() + " stopped");
         onDown.accept(this);
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static String seconds(Duration d) {
