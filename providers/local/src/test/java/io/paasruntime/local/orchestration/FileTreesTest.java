@@ -62,4 +62,41 @@ class FileTreesTest {
 
         assertThat(file).doesNotExist();
     }
+
+    /**
+     * An app can nest directories far deeper than any path may be long (mkdir, chdir, repeat) in
+     * its HOME, TMPDIR or release directory, all of which root deletes: the walk must neither run
+     * out of stack nor hold one open directory per level (the runtime's whole file limit).
+     */
+    @Test
+    void aTreeDeeperThanTheRuntimesFileLimitIsDeletedOnAVirtualThread() throws Exception {
+        // not below @TempDir: if the walk fails, JUnit's own clean-up fails on the same tree; rm -rf does not
+        Path own = Files.createTempDirectory("deep-tree-");
+        Path tree = Files.createDirectories(own.resolve("deep"));
+        try {
+            deleteDeepTree(tree);
+        } finally {
+            new ProcessBuilder("rm", "-rf", own.toString()).start().waitFor();
+        }
+    }
+
+    private static void deleteDeepTree(Path tree) throws Exception {
+        int depth = 25_000; // above this machine's usual open-file limit of 20,000
+        Process perl = new ProcessBuilder("perl", "-e", "for (1.." + depth + ") { mkdir 'a' or die $!; chdir 'a' or die $! }"
+                + " open(my $f, '>', 'bottom') or die $!;").directory(tree.toFile()).redirectErrorStream(true).start();
+        assertThat(perl.waitFor()).as(new String(perl.getInputStream().readAllBytes())).isZero();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Thread deleting = Thread.ofVirtual().start(() -> { // as the runtime's instance and app threads are
+            try {
+                FileTrees.deleteRecursively(tree);
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+
+        assertThat(deleting.join(java.time.Duration.ofMinutes(2))).as("deleted within 2 minutes").isTrue();
+        assertThat(String.valueOf(failure.get())).as("what the walk threw").isEqualTo("null");
+        assertThat(Files.exists(tree, LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
 }
