@@ -111,6 +111,7 @@ final class AppRuntime {
         pool.replaceAll(List.of());
         closeRouter();
         stopAll(all, false);
+        endEscapedProcesses();
         changes.shutdownNow();
     }
 
@@ -329,6 +330,7 @@ final class AppRuntime {
         incoming = null;
         pool.replaceAll(List.of());
         stopAll(List.copyOf(live), true);
+        endEscapedProcesses();
         closeRouter();
         if (run != null) {
             log.event(AppLog.RUNTIME, "stopped v" + run.deployment().version());
@@ -410,6 +412,14 @@ final class AppRuntime {
             });
         }
         Waiting.inParallel("stop-" + app.appName(), stops);
+    }
+
+    /** Ends processes of the app that left their instances' groups, which stopping the instances did not reach. */
+    private void endEscapedProcesses() {
+        int ended = parts.launcher().endAllProcesses(app.appId(), Instant.now().plusSeconds(10));
+        if (ended > 0) {
+            log.event(AppLog.RUNTIME, "ended " + ended + " process(es) that had left their instance's process group");
+        }
     }
 
     private synchronized void openRouter() {

@@ -53,6 +53,17 @@ final class AppUids {
         nextFromHost(highestRecorded() + 1, false);
     }
 
+    /** The uid of {@code appId}, if it was given one. */
+    synchronized java.util.OptionalInt known(UUID appId) {
+        Integer known = uids.all().get(appId);
+        return known == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(known);
+    }
+
+    /** Every uid this data directory gave an app. */
+    synchronized java.util.Collection<Integer> recorded() {
+        return java.util.List.copyOf(uids.all().values());
+    }
+
     synchronized int uidFor(UUID appId) {
         Integer known = uids.all().get(appId);
         if (known != null) {

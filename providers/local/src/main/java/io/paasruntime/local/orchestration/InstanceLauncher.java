@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -89,6 +91,19 @@ final class InstanceLauncher {
     /** The uid the instance's processes run as, when it is not the runtime's own. */
     OptionalInt appUid(InstanceSpec spec) {
         return user.isPresent() ? OptionalInt.of(uids.uidFor(spec.app().appId())) : OptionalInt.empty();
+    }
+
+    /**
+     * Ends every process of the app, whatever group or session it is in (see
+     * {@link ProcessGroups#killUid}), once none of its instances is to run any more. Only when the
+     * runtime is root: otherwise the app shares the runtime's uid and only its groups can be signalled.
+     */
+    int endAllProcesses(UUID appId, Instant deadline) {
+        if (user.isEmpty()) {
+            return 0;
+        }
+        OptionalInt uid = uids.known(appId);
+        return uid.isPresent() ? ProcessGroups.killUid(uid.getAsInt(), deadline) : 0;
     }
 
     /** Removes what {@link #launch} left for this instance once it is stopped for good. */

@@ -80,6 +80,8 @@ public final class LocalOrchestratorFactory implements OrchestratorFactory {
         AppUids uids = new AppUids(layout.uidsFile());
         if (user.isPresent()) {
             uids.reserveRecorded();
+            // processes of an earlier run that left their instances' groups, which reapOrphans does not reach
+            uids.recorded().forEach(uid -> ProcessGroups.killUid(uid, java.time.Instant.now().plusSeconds(5)));
         }
         AppDirectories dirs = new AppDirectories(user, uids);
         InstanceLauncher launcher = new InstanceLauncher(user, pidFiles, uids, dirs);

@@ -55,6 +55,59 @@ final class ProcessGroups {
         }
     }
 
+    /**
+     * Sends SIGKILL to every process running as {@code uid} (real, effective, saved or file-system
+     * uid), again and again until none is left or {@code deadline} passes; returns how many it
+     * signalled. For an app's own uid only: its processes may have left their instance's group and
+     * session ({@code setsid}, a double fork), where {@link #signal} does not reach them.
+     */
+    static int killUid(int uid, Instant deadline) {
+        if (uid < AppUids.FIRST) {
+            throw new IllegalArgumentException("refusing to kill the processes of uid " + uid);
+        }
+        int killed = 0;
+        while (true) {
+            java.util.List<Long> found = ofUid(uid);
+            if (found.isEmpty() || Instant.now().isAfter(deadline)) {
+                return killed;
+            }
+            for (long pid : found) {
+                if (ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false)) {
+                    killed++;
+                }
+            }
+            Waiting.until(() -> ofUid(uid).isEmpty(), Instant.now().plusMillis(200), 10);
+        }
+    }
+
+    /** Live (not zombie) processes with {@code uid} among the uids of their {@code /proc/<pid>/status}. */
+    private static java.util.List<Long> ofUid(int uid) {
+        java.util.List<Long> found = new java.util.ArrayList<>();
+        String id = Integer.toString(uid);
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, "[0-9]*")) {
+            for (Path dir : dirs) {
+                try {
+                    for (String line : Files.readAllLines(dir.resolve("status"))) {
+                        if (line.startsWith("State:") && line.contains("Z")) {
+                            break;
+                        }
+                        if (line.startsWith("Uid:")) {
+                            if (java.util.Arrays.asList(line.substring(4).strip().split("\\s+")).contains(id)) {
+                                found.add(Long.parseLong(dir.getFileName().toString()));
+                            }
+                            break;
+                        }
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    // exited meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return found;
+        }
+        return found;
+    }
+
     /** Polls until group {@code pgid} has no live process or {@code deadline} passes. */
     static boolean awaitGone(long pgid, Instant deadline) {
         return Waiting.until(() -> !groupAlive(pgid), deadline, 20);

@@ -4,15 +4,9 @@ import io.paasruntime.spi.orchestration.AppProcesses;
 import io.paasruntime.spi.orchestration.AppRef;
 import io.paasruntime.spi.orchestration.Orchestrator;
 import io.paasruntime.spi.orchestration.PreparedSource;
-import io.paasruntime.spi.orchestration.SourceUpload;
 import io.paasruntime.spi.store.ReleaseStatus;
-import io.paasruntime.tck.TestProviderContext;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -24,16 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A web instance's {@code PORT} is free when it is handed out, but anything on the machine may bind
@@ -41,56 +31,39 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * behind. The instance is up, and gets its app's requests, only when the process answering on its
  * port runs as its app's uid; a squatter never sees them.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PortSquattingTest {
-    private Path dataDir;
-    private Orchestrator orchestrator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @BeforeAll
-    void start() throws IOException {
-        assumeTrue(AppUser.runtimeIsRoot(), "only a runtime running as root runs apps under their own uids");
-        dataDir = Files.createTempDirectory("port-squatting-");
-        Files.setPosixFilePermissions(dataDir, PosixFilePermissions.fromString("rwxr-xr-x"));
-        orchestrator = LocalOrchestratorTest.create(TestProviderContext.of(dataDir));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (orchestrator != null) {
-            orchestrator.close();
-            FileTrees.deleteRecursively(dataDir);
-        }
-    }
 
     @Test
     void aProcessOfAnotherUidListeningOnAnInstancesPortGetsNoneOfTheAppsRequests() throws Exception {
-        AppRef app = TestApps.newApp("victim");
-        Path src = TestApps.write(Files.createDirectories(dataDir.resolve("sources")), Map.of("Procfile", "web: exec sleep 600\n"));
-        PreparedSource source = orchestrator.prepare(new SourceUpload.Artifact(new ByteArrayInputStream(TestApps.tgz(src)), 0));
-        RecordingListener listener = new RecordingListener();
-        orchestrator.apply(TestApps.deployment(app, 1, source, Map.of(), Map.of()), listener);
-        AtomicReference<Integer> port = new AtomicReference<>();
-        Poll.until(Duration.ofSeconds(10), "web.1 has its PORT", () -> {
-            Optional<Integer> p = orchestrator.processes(app).types().stream().flatMap(t -> t.instances().stream())
-                    .findFirst().flatMap(AppProcesses.Instance::port);
-            p.ifPresent(port::set);
-            return p.isPresent();
-        });
+        try (FreshOrchestrator runtime = FreshOrchestrator.asRoot("port-squatting-")) {
+            Orchestrator orchestrator = runtime.orchestrator;
+            AppRef app = TestApps.newApp("victim");
+            PreparedSource source = runtime.prepare(Map.of("Procfile", "web: exec sleep 600\n"));
+            RecordingListener listener = new RecordingListener();
+            orchestrator.apply(TestApps.deployment(app, 1, source, Map.of(), Map.of()), listener);
+            AtomicReference<Integer> port = new AtomicReference<>();
+            Poll.until(Duration.ofSeconds(10), "web.1 has its PORT", () -> {
+                Optional<Integer> p = orchestrator.processes(app).types().stream().flatMap(t -> t.instances().stream())
+                        .findFirst().flatMap(AppProcesses.Instance::port);
+                p.ifPresent(port::set);
+                return p.isPresent();
+            });
 
-        try (ServerSocket squatter = new ServerSocket()) { // the test's uid (root) is not the app's
-            squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.get()));
-            Thread.ofVirtual().start(() -> serve(squatter));
+            try (ServerSocket squatter = new ServerSocket()) { // the test's uid (root) is not the app's
+                squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port.get()));
+                Thread.ofVirtual().start(() -> serve(squatter));
 
-            RecordingListener.Report outcome = listener.awaitOutcome(LocalOrchestratorTest.DEPLOY);
-            assertThat(outcome.status()).as("the release is not up on a port someone else answers")
-                    .isEqualTo(ReleaseStatus.FAILED);
-            URI url = orchestrator.webUrl(app).orElseThrow();
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.body()).doesNotContain("squatter");
-        } finally {
-            orchestrator.purge(app);
+                RecordingListener.Report outcome = listener.awaitOutcome(LocalOrchestratorTest.DEPLOY);
+                assertThat(outcome.status()).as("the release is not up on a port someone else answers")
+                        .isEqualTo(ReleaseStatus.FAILED);
+                URI url = orchestrator.webUrl(app).orElseThrow();
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.body()).doesNotContain("squatter");
+            } finally {
+                orchestrator.purge(app);
+            }
         }
     }
 
