@@ -13,13 +13,14 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Makes the directories of the {@link AppTree}. An app's own ({@code releases/<appId>}, an
- * instance's directory with its {@code home} and {@code tmp}) are mode 0700 from the moment they
- * exist — {@code mkdir} gets that mode, there is no wider mode first — and, when the runtime is root,
- * owned by the app's uid ({@link AppUids}): no other app's uid can enter them, ever. Directories
- * every app crosses ({@code releases}, {@code run}, {@code run/<appId>}) are the runtime's, mode 0711:
- * apps pass through, nobody else lists or writes them, so an app cannot swap what the runtime
- * creates there for a link. Thread-safe.
+ * Makes the directories of the {@link AppTree}. An app's own (a release {@code releases/<appId>/v<n>},
+ * an instance's directory with its {@code home} and {@code tmp}) are mode 0700 from the moment they
+ * exist where other apps could look — {@code mkdir} gets that mode, there is no wider mode first —
+ * and, when the runtime is root, owned by the app's uid ({@link AppUids}): no other app's uid can
+ * enter them, ever. Directories every app crosses ({@code releases}, {@code releases/<appId>},
+ * {@code run}, {@code run/<appId>}) are the runtime's, mode 0711: apps pass through, nobody else
+ * lists or writes them, so an app can neither swap what the runtime creates there for a link nor
+ * put a release of its own where the next one goes. Thread-safe.
  */
 final class AppDirectories {
     private static final Set<PosixFilePermission> APP_ONLY = PosixFilePermissions.fromString("rwx------");
@@ -34,10 +35,27 @@ final class AppDirectories {
         this.uids = uids;
     }
 
-    /** Creates {@code dir} (and missing parents) as one the apps pass through, or sets that mode on the existing one. */
+    /**
+     * Creates {@code dir} (and missing parents) as one the apps pass through, or sets that mode on the
+     * existing one and takes it back from an app that owned it (an earlier version gave apps their
+     * {@code releases/<appId>}).
+     */
     void passThrough(Path dir) throws IOException {
         Files.createDirectories(dir);
+        if (user.isPresent() && (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS) != 0) {
+            Files.setAttribute(dir, "unix:uid", 0, LinkOption.NOFOLLOW_LINKS); // the runtime is root when there is an app user
+            Files.setAttribute(dir, "unix:gid", 0, LinkOption.NOFOLLOW_LINKS);
+        }
         setMode(dir, PASS_THROUGH);
+    }
+
+    /**
+     * Makes {@code dir}, which the runtime made where no app can reach it, the app's own (mode 0700,
+     * the app's uid) before the runtime moves it where the app works: a release directory.
+     */
+    void handOver(Path dir, UUID appId) throws IOException {
+        setMode(dir, APP_ONLY);
+        giveToApp(dir, appId);
     }
 
     /**

@@ -15,12 +15,13 @@ import java.util.UUID;
 /**
  * Unpacks a stored artifact into a release directory, applying the same checks as the upload.
  * Files and directories are written first and links created last, so no entry is ever written
- * through a link. The work is done in {@code unpacking/}, which only the runtime enters, and the
- * result moved into the app's {@code releases/<appId>} when complete: that directory is the app's
- * alone from the moment it exists ({@link AppDirectories}), so no other app ever reads a release,
- * and the app itself cannot redirect the runtime's writes by putting a link where it works. Files
- * are owned by the runtime and readable (not writable) by the app: each instance writes to its own
- * HOME and TMPDIR.
+ * through a link. The work is done in {@code unpacking/}, which only the runtime enters, handed to
+ * the app (its top directory mode 0700, the app's uid) and moved into {@code releases/<appId>} when
+ * complete, so no other app ever reads a release ({@link AppDirectories}). {@code releases/<appId>}
+ * is the runtime's: the app cannot make or swap a release there, so a deploy always runs what the
+ * artifact holds. Files and subdirectories are owned by the runtime and readable (not writable) by
+ * the app: each instance writes to its own HOME and TMPDIR (owning the release's top directory, the
+ * app could still rename what is in it, until its next release).
  */
 final class ReleaseUnpacker {
     private final ArtifactStore artifacts;
@@ -38,7 +39,7 @@ final class ReleaseUnpacker {
      */
     Path unpack(String ref, AppTree tree, UUID appId, int version) throws IOException {
         dirs.passThrough(tree.releasesRoot());
-        dirs.appOnly(tree.releases(appId), appId);
+        dirs.passThrough(tree.releases(appId)); // the runtime's: the app can neither plant nor swap a release there
         Path target = tree.release(appId, version);
         if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
             return target;
@@ -50,7 +51,6 @@ final class ReleaseUnpacker {
         Path work = tree.unpacking(appId, version);
         FileTrees.deleteRecursively(work);
         Files.createDirectory(work);
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x")); // the app reads it once moved
         try {
             SafeArchiveLayout layout = new ArchiveScanner(artifacts.maxUnpackedBytes()).scan(artifact, new Writer(work));
             for (Map.Entry<String, String> link : layout.hardLinks().entrySet()) {
@@ -64,8 +64,9 @@ final class ReleaseUnpacker {
             for (Map.Entry<String, String> link : layout.symlinks().entrySet()) {
                 Files.createSymbolicLink(prepareSlot(work, link.getKey()), Path.of(link.getValue()));
             }
+            dirs.handOver(work, appId); // the app's alone before it is where other apps could look for it
             if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                Files.deleteIfExists(target); // a link or file the app put there: removed, never followed
+                Files.deleteIfExists(target); // a link or file an app left there (it owned the directory once): removed, never followed
             }
             Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             return target;

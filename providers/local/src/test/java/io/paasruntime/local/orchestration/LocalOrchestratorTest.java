@@ -130,9 +130,9 @@ class LocalOrchestratorTest {
             long pid = OsProcesses.recordedGroups(dataDir, app.appId()).getFirst();
             int uid = (Integer) java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/" + pid), "unix:uid");
             uids.add(uid);
-            java.nio.file.Path releases = dataDir.resolve("local/releases/" + app.appId());
-            assertThat((Integer) java.nio.file.Files.getAttribute(releases, "unix:uid")).isEqualTo(uid);
-            assertThat(java.nio.file.Files.getPosixFilePermissions(releases))
+            java.nio.file.Path release = dataDir.resolve("local/releases/" + app.appId() + "/v1");
+            assertThat((Integer) java.nio.file.Files.getAttribute(release, "unix:uid")).isEqualTo(uid);
+            assertThat(java.nio.file.Files.getPosixFilePermissions(release))
                     .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         }
         assertThat(uids).doesNotHaveDuplicates().allSatisfy(uid -> assertThat(uid).isGreaterThanOrEqualTo(AppUids.FIRST));

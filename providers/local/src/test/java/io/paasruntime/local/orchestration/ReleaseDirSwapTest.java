@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * An app owns {@code releases/<appId>}, so its processes can replace its release directory there
- * with a link. That must not take the runtime (root) anywhere the app's uid could not go itself:
- * the working directory is entered as the app's uid, after the uid drop.
+ * Should a release directory ever be a link (apps owned {@code releases/<appId>} in earlier
+ * versions, and could swap their release there), that must not take the runtime (root) anywhere
+ * the app's uid could not go itself: the working directory is entered as the app's uid, after the
+ * uid drop.
  */
 class ReleaseDirSwapTest {
     private static final int NOGROUP = 65534;
@@ -64,7 +65,7 @@ class ReleaseDirSwapTest {
         Files.setPosixFilePermissions(inner, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.writeString(inner.resolve("secret.txt"), "another app's secret");
         Files.setPosixFilePermissions(inner.resolve("secret.txt"), PosixFilePermissions.fromString("rw-r--r--"));
-        // what the app's uid can do in releases/<appId>, which it owns
+        // what the app's uid could do when it owned releases/<appId>
         Files.move(release, tree.releases(app.appId()).resolve("old"));
         Files.createSymbolicLink(release, inner);
 

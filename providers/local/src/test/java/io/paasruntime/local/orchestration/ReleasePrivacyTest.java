@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * As root, a release is its app's alone from the moment it is unpacked, before any instance of it
  * starts: another app's uid can neither read its files nor list its releases, a later release does
- * not open the app's directory up again, and the work in progress is the runtime's alone.
+ * not open the app's directory up again, and the work in progress is the runtime's alone. The
+ * app's releases directory is the runtime's: what runs is what the artifact holds.
  */
 class ReleasePrivacyTest {
     private static final int NOGROUP = 65534;
@@ -55,15 +56,17 @@ class ReleasePrivacyTest {
         assertDenied(otherUid, "cat", v1.resolve("secret.txt").toString());
         assertDenied(otherUid, "ls", tree.releases(app).toString());
         assertThat(as(appUid, "cat", v1.resolve("secret.txt").toString())).isEqualTo(new Outcome(0, "first secret"));
-        assertThat((Integer) Files.getAttribute(tree.releases(app), "unix:uid")).isEqualTo(appUid);
-        assertThat(Files.getPosixFilePermissions(tree.releases(app))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat((Integer) Files.getAttribute(tree.releases(app), "unix:uid")).isZero();
+        assertThat(Files.getPosixFilePermissions(tree.releases(app))).isEqualTo(PosixFilePermissions.fromString("rwx--x--x"));
+        assertThat((Integer) Files.getAttribute(v1, "unix:uid")).isEqualTo(appUid);
+        assertThat(Files.getPosixFilePermissions(v1)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
 
         Path v2 = unpacker.unpack(store("second secret"), tree, app, 2);
 
         assertDenied(otherUid, "cat", v1.resolve("secret.txt").toString());
         assertDenied(otherUid, "cat", v2.resolve("secret.txt").toString());
         assertThat(as(appUid, "cat", v2.resolve("secret.txt").toString())).isEqualTo(new Outcome(0, "second secret"));
-        assertThat(Files.getPosixFilePermissions(tree.releases(app))).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(v2)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(tree.unpackingRoot())).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(tree.unpackingRoot()).isEmptyDirectory();
     }
@@ -81,6 +84,25 @@ class ReleasePrivacyTest {
         assertThat(Files.isSymbolicLink(v2)).isFalse();
         assertThat(v2.resolve("secret.txt")).hasContent("second");
         assertThat(elsewhere).isEmptyDirectory();
+    }
+
+    /**
+     * A compromised app must not outlive the deploy that fixes it: its uid may neither make the
+     * directory of a release yet to come (which the unpack would keep as complete) nor swap the
+     * release it runs for its own directory in its releases directory.
+     */
+    @Test
+    void theAppsUidCanNeitherPlantANextReleaseNorSwapItsRelease() throws Exception {
+        UUID app = UUID.randomUUID();
+        int appUid = uids.uidFor(app);
+        Path v1 = unpacker.unpack(store("first"), tree, app, 1);
+
+        assertDenied(appUid, "mkdir", tree.release(app, 2).toString());
+        assertDenied(appUid, "mv", v1.toString(), tree.releases(app).resolve("elsewhere").toString());
+        assertDenied(appUid, "ln", "-s", "/", tree.release(app, 3).toString());
+
+        Path v2 = unpacker.unpack(store("second"), tree, app, 2);
+        assertThat(v2.resolve("secret.txt")).hasContent("second");
     }
 
     private String store(String secret) {
