@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
@@ -19,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * is up (a {@code web} instance when its {@code PORT} accepts connections, others once they have
  * run {@link #NON_WEB_UP_AFTER}), restarted after a crash with {@link CrashBackoff}, and stopped on
  * request (SIGTERM to its process group, SIGKILL after the grace period). A {@code web} instance's
- * port counts only when a process of its own app answers there ({@link PortAnswer}). Thread-safe.
+ * port counts only when a process of its own app answers there ({@link PortAnswer}), checked again
+ * every second while it is up. Thread-safe.
  */
 final class SupervisedInstance {
     private static final System.Logger LOG = System.getLogger(SupervisedInstance.class.getName());
@@ -29,6 +31,8 @@ final class SupervisedInstance {
     /** A new instance that crashes this often before it is ever up is given up on. */
     static final int MAX_CRASHES_BEFORE_UP = 3;
     private static final long POLL_MILLIS = 50;
+    /** How often the port of an up web instance is checked for its owner (as root). */
+    static final Duration PORT_CHECK_EVERY = Duration.ofSeconds(1);
 
     /** Where an instance is in its life; the API shows the lowercase name. */
     enum State {
@@ -284,6 +288,7 @@ final class SupervisedInstance {
                 }
                 p.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS);
             }
+            watchPortWhileUp(p);
         } else if (!p.waitFor(NON_WEB_UP_AFTER.toMillis(), TimeUnit.MILLISECONDS)) {
             markUp();
         }
@@ -291,6 +296,43 @@ final class SupervisedInstance {
         lastExit = code > 128 ? "killed by signal " + (code - 128) : "exit code " + code;
         if (!stopping() && ProcessGroups.groupAlive(process.pid())) {
             ProcessGroups.signal(process.pid(), "KILL"); // its leader died: end what it left behind
+        }
+    }
+
+    /**
+     * While the process runs: every {@link #PORT_CHECK_EVERY}, who answers on the port. An up
+     * instance may close its listener and keep running (a server thread that died, a reload); a
+     * process of another uid that binds the port then must not get the app's requests, so the
+     * instance is starting again (out of the router's rotation) until its own process answers.
+     */
+    private void watchPortWhileUp(Process p) throws InterruptedException {
+        OptionalInt uid = launcher.appUid(spec);
+        if (uid.isEmpty()) {
+            return; // apps share the runtime's uid: there is no other owner to tell apart
+        }
+        while (!p.waitFor(PORT_CHECK_EVERY.toMillis(), TimeUnit.MILLISECONDS) && !stopping()) {
+            PortAnswer answer = PortAnswer.probe(spec.port().getAsInt(), uid, 200);
+            if (answer == PortAnswer.OTHER && markStartingAgain()) {
+                log.event(id(), id() + ": a process that is not this app's answers on its PORT " + spec.port().getAsInt()
+                        + "; it gets no requests until the app listens there again");
+            } else if (answer == PortAnswer.APP) {
+                markUp();
+            }
+        }
+    }
+
+    /** UP back to STARTING; whether it was up. */
+    private boolean markStartingAgain() {
+        lock.lock();
+        try {
+            if (state != State.UP) {
+                return false;
+            }
+            state = State.STARTING;
+            changed.signalAll();
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
