@@ -22,6 +22,9 @@ import java.util.UUID;
 final class PidFiles {
     private static final System.Logger LOG = System.getLogger(PidFiles.class.getName());
 
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> PRIVATE =
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+
     private final Path root;
 
     PidFiles(Path root) {
@@ -31,6 +34,9 @@ final class PidFiles {
     void record(UUID appId, String slot, long pid, long startTicks) throws IOException {
         Path dir = root.resolve(appId.toString());
         Files.createDirectories(dir);
+        // the runtime's alone: run/ may be the apps' own run root (they pass through it), and these name every app
+        Files.setPosixFilePermissions(root, PRIVATE);
+        Files.setPosixFilePermissions(dir, PRIVATE);
         Path temp = dir.resolve(slot + ".pid.tmp");
         Files.writeString(temp, pid + " " + startTicks + "\n");
         Files.move(temp, dir.resolve(slot + ".pid"), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
