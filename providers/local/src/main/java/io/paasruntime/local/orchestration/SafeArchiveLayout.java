@@ -18,25 +18,37 @@ import java.util.Set;
  */
 final class SafeArchiveLayout {
     private static final int MAX_LINK_DEPTH = 40;
+    /** Longer names than Linux's PATH_MAX (4096 bytes with the NUL) could not be unpacked anyway. */
+    static final int MAX_NAME_CHARS = 4095;
+    /** The directory paths an archive may make, in characters all together (real apps need a few MB). */
+    static final long MAX_DIRECTORY_CHARS = 64L << 20;
 
     private final Map<String, String> symlinks = new LinkedHashMap<>();
     private final Map<String, String> hardLinks = new LinkedHashMap<>();
     private final Set<String> files = new HashSet<>();
     private final Set<String> directories = new HashSet<>();
+    private long directoryChars;
 
     /**
      * Checks one entry and returns its path relative to the root ({@code ""} for the root itself).
      */
     String accept(TarEntry entry) {
+        if (entry.name().length() > MAX_NAME_CHARS || entry.linkName().length() > MAX_NAME_CHARS) {
+            // a tar header carries up to 1 MiB of name: refused before its levels cost memory or time
+            String name = entry.name().length() > 100 ? entry.name().substring(0, 100) + "…" : entry.name();
+            throw unsafe("entry " + name + " has a name or link target longer than " + MAX_NAME_CHARS
+                    + " characters, more than any path the system takes");
+        }
         String path = normalise(entry.name());
         if (!(entry.isFile() || entry.isDirectory() || entry.isSymlink() || entry.isHardLink())) {
             throw unsafe("entry " + entry.name() + " is a device, fifo or unknown entry type; only files, directories and links are allowed");
         }
-        for (String ancestor = parent(path); !ancestor.isEmpty(); ancestor = parent(ancestor)) {
+        // a known directory's own ancestors were checked when it was added, and none can become a symlink since
+        for (String ancestor = parent(path); !ancestor.isEmpty() && !directories.contains(ancestor); ancestor = parent(ancestor)) {
             if (symlinks.containsKey(ancestor)) {
                 throw unsafe("entry " + entry.name() + " lies below the symlink " + ancestor);
             }
-            directories.add(ancestor);
+            addDirectory(ancestor);
         }
         if (path.isEmpty()) {
             if (!entry.isDirectory()) {
@@ -51,7 +63,7 @@ final class SafeArchiveLayout {
         hardLinks.remove(path);
         files.remove(path);
         if (entry.isDirectory()) {
-            directories.add(path);
+            addDirectory(path);
         } else if (entry.isSymlink()) {
             if (entry.linkName().isEmpty() || entry.linkName().startsWith("/")) {
                 throw unsafe("symlink " + entry.name() + " points outside the archive (" + entry.linkName() + ")");
@@ -141,6 +153,17 @@ final class SafeArchiveLayout {
             out.append(part);
         }
         return out.toString();
+    }
+
+    /** Remembers a directory, within {@link #MAX_DIRECTORY_CHARS} of names in all. */
+    private void addDirectory(String path) {
+        if (directories.add(path)) {
+            directoryChars += path.length();
+            if (directoryChars > MAX_DIRECTORY_CHARS) {
+                throw unsafe("the archive's directories are too many or too deep (their paths exceed "
+                        + MAX_DIRECTORY_CHARS + " characters in all)");
+            }
+        }
     }
 
     private static String parent(String path) {
