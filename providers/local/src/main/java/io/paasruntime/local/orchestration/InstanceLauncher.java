@@ -42,6 +42,8 @@ final class InstanceLauncher {
     static final String BOOT = "eval \"$(cat)\"; exec /bin/sh -c \"$1\" </dev/null";
     private static final Pattern SHELL_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final List<String> TOOL_DIRS = List.of("/usr/bin", "/bin", "/usr/sbin", "/sbin");
+    /** Resolved once per tool, not on every launch. */
+    private static final Map<String, String> TOOLS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Optional<AppUser> user;
     private final PidFiles pidFiles;
@@ -126,8 +128,8 @@ final class InstanceLauncher {
 
     /** The absolute path of a util-linux tool, so no PATH lookup happens while the chain runs as root. */
     static String tool(String name) {
-        return TOOL_DIRS.stream().map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst()
-                .map(Path::toString).orElse(name);
+        return TOOLS.computeIfAbsent(name, n -> TOOL_DIRS.stream().map(dir -> Path.of(dir, n))
+                .filter(Files::isExecutable).findFirst().map(Path::toString).orElse(n));
     }
 
     /** What the boot shell reads as the app's uid: enter the release directory, then the app's environment. */
