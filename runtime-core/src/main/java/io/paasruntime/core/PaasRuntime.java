@@ -153,7 +153,7 @@ public final class PaasRuntime implements AutoCloseable {
         deploys = new Deploys(store, apps, rollouts, audit, maxArtifact);
         processes = new Processes(store, apps, orchestrator, locks, audit);
         configVars = new ConfigVars(store, apps, rollouts, locks, audit);
-        idempotency = new Idempotency(store, clock);
+        idempotency = new Idempotency(store, clock, key);
         Optional<Addons.Backend> addonBackend = databases.map(d -> new Addons.Backend(providerIds.get(Port.DATABASES.section()),
                 d, new CredentialCipher(key)));
         addons = new Addons(store, apps, configVars, locks, audit, clock, ids, addonBackend);

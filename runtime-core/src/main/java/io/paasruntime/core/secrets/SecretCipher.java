@@ -2,6 +2,7 @@ package io.paasruntime.core.secrets;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
@@ -9,12 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 
 /**
  * AES-256-GCM over the runtime's key: a fresh 96-bit nonce per value, and associated data chosen by
  * the caller (what the value belongs to), so a sealed value copied to another owner's row does not
  * open. A sealed value is {@code base64(nonce ‖ ciphertext ‖ tag)}; callers add their own version
- * prefix. Thread-safe.
+ * prefix. It also makes keyed digests ({@link #digest}) for values that must be compared but never
+ * read back. Thread-safe.
  */
 public final class SecretCipher {
     static final int KEY_BYTES = 32;
@@ -70,6 +73,24 @@ public final class SecretCipher {
             throw new IllegalArgumentException("sealed value does not open with this key for this owner", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
+        }
+    }
+
+    /**
+     * HMAC-SHA256 of {@code data} under a key derived from the runtime's key for {@code purpose}, in
+     * hex: equal inputs give equal digests, but unlike a plain hash a digest found in the store cannot
+     * be checked against guesses (a password inside a login body, say) without the runtime's key.
+     */
+    public String digest(String purpose, byte[] data) {
+        try {
+            Mac derive = Mac.getInstance("HmacSHA256");
+            derive.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            byte[] purposeKey = derive.doFinal(("paas-runtime digest\u0000" + purpose).getBytes(StandardCharsets.UTF_8));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(purposeKey, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(data));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JDK", e);
         }
     }
 }
