@@ -13,7 +13,9 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -94,28 +96,51 @@ class BadInputTest {
 
     @Test
     void headAnswersWhatGetWouldWithoutTheBodyAndTheConnectionStaysUsable() throws Exception {
+        String[] answers = pipelined("HEAD /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n",
+                "HEAD /v1/apps HTTP/1.1\r\nHost: x\r\n\r\n",
+                "HEAD /v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n");
+        assertThat(answers[0]).startsWith("200").contains("Content-Length: ").endsWith("\r\n\r\n");
+        assertThat(answers[1]).startsWith("401").contains("WWW-Authenticate: Bearer").endsWith("\r\n\r\n");
+        assertThat(answers[2]).startsWith("200").contains("Content-Type: application/json").endsWith("\r\n\r\n");
+    }
+
+    @Test
+    void headOnLogsAnswersLikeGetWithoutABodyAndStartsNoStream() throws Exception {
+        assertThat(api.post("/v1/apps", token, "{\"name\":\"head-logs\"}").status()).isEqualTo(201);
+        String auth = "Authorization: Bearer " + token + "\r\n";
+        String[] answers = pipelined("HEAD /v1/apps/head-logs/logs HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
+                "HEAD /v1/apps/head-logs/logs?follow=true HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
+                "HEAD /v1/apps/secret-app/logs?follow=true HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n");
+        assertThat(answers[0]).startsWith("200").contains("Content-Type: application/json", "Content-Length: ")
+                .endsWith("\r\n\r\n");
+        assertThat(answers[1]).startsWith("200").contains("Content-Type: text/event-stream").endsWith("\r\n\r\n");
+        assertThat(answers[2]).startsWith("404").endsWith("\r\n\r\n");
+    }
+
+    /**
+     * Sends {@code requests} on one connection, then a {@code GET /v1/healthz}, and answers the status
+     * line and headers (and any body) of each request. A HEAD that wrote a body, or started a stream,
+     * would show up as text after its headers or as a GET answer that never comes.
+     */
+    private String[] pipelined(String... requests) throws Exception {
         URI base = api.uri("/");
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
-            String requests = "HEAD /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "HEAD /v1/apps HTTP/1.1\r\nHost: x\r\n\r\n"
-                    + "GET /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n";
-            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
-            // read until the GET's body has come (the connection stays open): a HEAD that wrote a body
-            // would show up as a body before the second or third status line
+            String all = String.join("", requests) + "GET /v1/healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+            socket.getOutputStream().write(all.getBytes(StandardCharsets.US_ASCII));
+            // read until the GET's body has come (the connection stays open)
             StringBuilder read = new StringBuilder();
             byte[] buffer = new byte[8192];
-            while (read.toString().split("HTTP/1\\.1 ", -1).length < 4 || !read.toString().endsWith("}")) {
+            while (read.toString().split("HTTP/1\\.1 ", -1).length < requests.length + 2
+                    || !read.toString().endsWith("}")) {
                 int n = socket.getInputStream().read(buffer);
                 assertThat(n).as("the connection closed after:%n%s", read).isPositive();
                 read.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
-            String answers = read.toString();
-            String[] parts = answers.split("HTTP/1\\.1 ", -1);
-            assertThat(parts).as(answers).hasSize(4);
-            assertThat(parts[1]).startsWith("200").contains("Content-Length: ").endsWith("\r\n\r\n");
-            assertThat(parts[2]).startsWith("401").contains("WWW-Authenticate: Bearer").endsWith("\r\n\r\n");
-            assertThat(parts[3]).startsWith("200").contains("\"status\":\"ok\"");
+            String[] parts = read.toString().split("HTTP/1\\.1 ", -1);
+            assertThat(parts).as(read.toString()).hasSize(requests.length + 2);
+            assertThat(parts[requests.length + 1]).startsWith("200").contains("\"status\":\"ok\"");
+            return Arrays.copyOfRange(parts, 1, requests.length + 1);
         }
     }
 
@@ -126,6 +151,18 @@ class BadInputTest {
         assertThat(login.status()).isEqualTo(200);
         assertThat(login.header("Cache-Control")).isEqualTo("no-store");
         assertThat(api.get("/v1/apps", token).header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void errorAnswersAreNeverCachedEither() {
+        List<TestServer.Response> errors = List.of(
+                api.get("/v1/apps/nope", token).assertError(404, "not_found"),
+                api.get("/v1/apps", null).assertError(401, "unauthorized"),
+                api.post("/v1/apps", token, "{\"name\": \"broken").assertInvalid("body"),
+                api.send("DELETE", "/v1/healthz", null, null).assertError(405, "not_found"),
+                api.post("/v1/signup", null, "{\"email\":\"bad-input@example.com\",\"password\":\"bad-input-pw\","
+                        + "\"tenant\":\"again\"}").assertError(409, "conflict"));
+        assertThat(errors).allSatisfy(r -> assertThat(r.header("Cache-Control")).as(r.body()).isEqualTo("no-store"));
     }
 
     @Test
@@ -174,7 +211,7 @@ class BadInputTest {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write("NOT A REQUEST LINE\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(answer).startsWith("HTTP/1.1 400").contains("X-Request-Id: req_")
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("X-Request-Id: req_", "Cache-Control: no-store")
                     .contains("\"code\":\"validation_failed\"").doesNotContain("Exception");
         }
     }

@@ -27,7 +27,8 @@ import java.util.Optional;
  * {@code text/event-stream} of new lines, one event per line (its JSON as data) and a comment every
  * {@link #HEARTBEAT} so proxies and clients see the stream is alive. The stream ends when the client
  * leaves (the next write fails). Lines reach it through a {@link LogFollow} buffer, so a slow
- * client costs dropped lines (and a marker), never a stalled app.
+ * client costs dropped lines (and a marker), never a stalled app. A {@code HEAD} with {@code follow=true}
+ * answers the stream's headers and starts no stream.
  *
  * <p>The event stream is written by hand rather than through Helidon's {@code SseSink}: in Helidon
  * 4.3.0 that sink cannot send a comment without data (it fails serializing the empty data), and
@@ -68,14 +69,31 @@ public final class LogsService extends ApiService {
         if (!ex.flag("follow")) {
             return Reply.ok(telemetry.logs(ex.caller(), ex.pathParam("id"), request));
         }
+        // followed before the answer starts, so an unknown app or a bad filter is an error answer, not a stream
         LogFollow follow = telemetry.follow(ex.caller(), ex.pathParam("id"), request);
-        return Reply.ok((StreamedBody) response -> stream(follow, response));
+        return Reply.ok(new StreamedBody() {
+            @Override
+            public void send(ServerResponse response) {
+                stream(follow, response);
+            }
+
+            @Override
+            public void head(ServerResponse response) {
+                follow.close();
+                streamHeaders(response);
+                response.send();
+            }
+        });
     }
 
-    private void stream(LogFollow follow, ServerResponse response) {
+    private static void streamHeaders(ServerResponse response) {
         response.header(HeaderNames.CONTENT_TYPE, "text/event-stream; charset=utf-8");
         response.header(HeaderNames.CACHE_CONTROL, "no-cache");
         response.header(HeaderNames.create("X-Accel-Buffering"), "no"); // tells proxies such as nginx not to buffer
+    }
+
+    private void stream(LogFollow follow, ServerResponse response) {
+        streamHeaders(response);
         try (follow; OutputStream out = response.outputStream()) {
             send(out, ": following\n\n"); // sends the headers now, not with the first line
             while (true) {

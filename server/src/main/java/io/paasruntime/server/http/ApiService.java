@@ -24,8 +24,9 @@ public abstract class ApiService implements HttpService {
     public final void routing(HttpRules rules) {
         for (Endpoint endpoint : endpoints()) {
             rules.route(endpoint.method(), endpoint.path(), pipeline.handler(endpoint));
-            if (endpoint.method() == Method.GET && endpoint.produces().equals(List.of(Endpoint.JSON))) {
-                // HEAD answers what GET would, without the body (health probes, link checkers)
+            if (endpoint.method() == Method.GET && endpoint.produces().contains(Endpoint.JSON)) {
+                // HEAD answers what GET would, without the body (health probes, link checkers); a route
+                // that may also stream (logs) answers the stream's headers through StreamedBody.head
                 rules.route(Method.HEAD, endpoint.path(), pipeline.handler(endpoint));
             }
         }

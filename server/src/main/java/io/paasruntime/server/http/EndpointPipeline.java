@@ -31,7 +31,8 @@ import java.util.Optional;
 public final class EndpointPipeline {
     public static final HeaderName IDEMPOTENCY_KEY = HeaderNames.create("Idempotency-Key");
     public static final HeaderName IDEMPOTENT_REPLAYED = HeaderNames.create("Idempotent-Replayed");
-    private static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
+    /** Answers, errors included, are per caller and often carry secrets (a token, config vars): never cached. */
+    static final Header NO_STORE = HeaderValues.createCached(HeaderNames.CACHE_CONTROL, "no-store");
 
     private final BearerAuthentication authentication;
     private final RateLimits limits;
@@ -72,7 +73,11 @@ public final class EndpointPipeline {
             Reply reply = endpoint.action().handle(exchange);
             if (reply.body() instanceof StreamedBody streamed) {
                 res.status(reply.status());
-                streamed.send(res);
+                if (req.prologue().method() == Method.HEAD) {
+                    streamed.head(res);
+                } else {
+                    streamed.send(res);
+                }
                 return;
             }
             send(req, res, reply.status(), json.write(reply.body()));
@@ -93,7 +98,6 @@ public final class EndpointPipeline {
     private static void send(ServerRequest req, ServerResponse res, int status, byte[] body) {
         res.status(status);
         res.header(HeaderValues.CONTENT_TYPE_JSON);
-        // answers are per caller and often carry secrets (a token, config vars): never cached
         res.header(NO_STORE);
         sendBody(req, res, body);
     }

@@ -65,6 +65,7 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
             res.header(HeaderNames.ALLOW, String.join(", ", m.allowed()));
         }
         res.header(HeaderValues.CONTENT_TYPE_JSON);
+        res.header(EndpointPipeline.NO_STORE);
         EndpointPipeline.sendBody(req, res, envelope(problem, state.requestId()));
     }
 
@@ -83,6 +84,7 @@ public final class ErrorMapper implements ErrorHandler<Throwable>, DirectHandler
                 code.equals("validation_failed") ? List.of(new FieldProblem("request", text)) : List.of());
         responseHeaders.set(RequestIdFilter.X_REQUEST_ID, requestId);
         responseHeaders.set(HeaderValues.CONTENT_TYPE_JSON);
+        responseHeaders.set(EndpointPipeline.NO_STORE);
         return TransportResponse.builder()
                 .status(defaultStatus)
                 .headers(responseHeaders)

@@ -2,6 +2,7 @@ package io.paasruntime.server.openapi;
 
 import dagger.Lazy;
 import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerResponse;
 import io.paasruntime.server.http.Access;
 import io.paasruntime.server.http.ApiRouting;
 import io.paasruntime.server.http.ApiService;
@@ -78,9 +79,19 @@ public final class OpenApiService extends ApiService {
     }
 
     private static StreamedBody send(String contentType, byte[] body) {
-        return response -> {
-            response.header(HeaderNames.CONTENT_TYPE, contentType);
-            response.send(body);
+        return new StreamedBody() {
+            @Override
+            public void send(ServerResponse response) {
+                response.header(HeaderNames.CONTENT_TYPE, contentType);
+                response.send(body);
+            }
+
+            @Override
+            public void head(ServerResponse response) {
+                response.header(HeaderNames.CONTENT_TYPE, contentType);
+                response.header(HeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+                response.send();
+            }
         };
     }
 }
