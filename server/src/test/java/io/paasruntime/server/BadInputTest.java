@@ -357,6 +357,17 @@ class BadInputTest {
     }
 
     @Test
+    void oneAnswerNamesEveryOffendingConfigVarWhenAValueIsAlsoNotAString() {
+        api.post("/v1/apps", token, "{\"name\":\"every-problem\"}");
+        TestServer.Response r = api.patch("/v1/apps/every-problem/config", token,
+                "{\"lower\":\"x\",\"PORT\":\"1\",\"A\":2,\"GOOD\":\"yes\"}");
+
+        r.assertError(400, "validation_failed");
+        assertThat(r.json().at("/error/details").findValuesAsText("field")).containsExactlyInAnyOrder("lower", "PORT", "A");
+        assertThat(api.get("/v1/apps/every-problem/config", token).json().properties()).as("nothing half-written").isEmpty();
+    }
+
+    @Test
     void scalingTakesAnIntegerNotAString() {
         api.post("/v1/apps", token, "{\"name\":\"scaled\"}");
         api.patch("/v1/apps/scaled/processes/web", token, "{\"replicas\":\"3\"}").assertInvalid("replicas");

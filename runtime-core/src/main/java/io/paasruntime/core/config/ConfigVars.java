@@ -56,19 +56,7 @@ public final class ConfigVars {
      */
     public Map<String, String> patch(Caller caller, String idOrName, Map<String, String> changes) {
         App app = apps.resolve(caller, idOrName);
-        List<FieldProblem> problems = new ArrayList<>();
-        changes.forEach((key, value) -> {
-            if (!Inputs.CONFIG_KEY.matcher(key).matches()) {
-                problems.add(new FieldProblem(key, "config var names must match [A-Z_][A-Z0-9_]* "
-                        + "(upper-case letters, digits and underscores, not starting with a digit), at most 255 characters"));
-            } else if (RESERVED.contains(key)) {
-                problems.add(new FieldProblem(key, "is set by the runtime and cannot be changed"));
-            } else if (value != null && value.length() > MAX_VALUE_CHARS) {
-                problems.add(new FieldProblem(key, "value must be at most " + MAX_VALUE_CHARS + " characters"));
-            } else if (value != null && value.indexOf('\u0000') >= 0) {
-                problems.add(new FieldProblem(key, "value must not contain NUL characters"));
-            }
-        });
+        List<FieldProblem> problems = problems(changes);
         if (!problems.isEmpty()) {
             throw new ValidationFailed(problems);
         }
@@ -85,6 +73,28 @@ public final class ConfigVars {
             }
             return apply(caller, app, changes, "config");
         });
+    }
+
+    /**
+     * What is wrong with {@code changes}' names and values, one problem per offending var, without
+     * looking at any app: a caller that finds other problems first (values that are not strings) can
+     * still name every offending field at once.
+     */
+    public static List<FieldProblem> problems(Map<String, String> changes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        changes.forEach((key, value) -> {
+            if (!Inputs.CONFIG_KEY.matcher(key).matches()) {
+                problems.add(new FieldProblem(key, "config var names must match [A-Z_][A-Z0-9_]* "
+                        + "(upper-case letters, digits and underscores, not starting with a digit), at most 255 characters"));
+            } else if (RESERVED.contains(key)) {
+                problems.add(new FieldProblem(key, "is set by the runtime and cannot be changed"));
+            } else if (value != null && value.length() > MAX_VALUE_CHARS) {
+                problems.add(new FieldProblem(key, "value must be at most " + MAX_VALUE_CHARS + " characters"));
+            } else if (value != null && value.indexOf('\u0000') >= 0) {
+                problems.add(new FieldProblem(key, "value must not contain NUL characters"));
+            }
+        });
+        return problems;
     }
 
     /**

@@ -54,7 +54,10 @@ public final class ConfigService extends ApiService {
             }
         });
         if (!problems.isEmpty()) {
-            throw new ValidationFailed(problems);
+            // the string values' names and values are checked too, so one answer names every offending field
+            List<FieldProblem> all = new ArrayList<>(ConfigVars.problems(changes));
+            all.addAll(problems);
+            throw new ValidationFailed(all);
         }
         return Reply.ok(configVars.patch(ex.caller(), ex.pathParam("id"), changes));
     }
