@@ -8,6 +8,7 @@ import io.paasruntime.tck.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,8 @@ class TwoServersOneStoreTest {
             shared.put("store.url", db.jdbcUrl("paas"));
             shared.put("store.user", db.superuser());
             shared.put("store.password", db.password());
+            // replicas of one store share the runtime's key, as deploy/kubernetes gives them (its secret)
+            shared.put("addons.encryption-key", Files.readString(first.resolve("addons.key")).strip());
             try (TestServer b = TestServer.start(ServerOptions.forDataDir(second, shared).withClock(clock))) {
                 // Each server runs its own purge job once, 1 s after it started (then hourly). Should that
                 // run come after the clock's jump below, it, not the two calls this test makes, would purge

@@ -22,6 +22,11 @@ public final class ConfigSealer {
         this.cipher = cipher;
     }
 
+    /** The runtime's key, for the store's other sealed values (signing keys). */
+    SecretCipher cipher() {
+        return cipher;
+    }
+
     /** Every value sealed (including one that happens to start with the prefix, so it reads back as set). */
     public Map<String, String> seal(UUID appId, Map<String, String> plain) {
         Map<String, String> sealed = new LinkedHashMap<>();

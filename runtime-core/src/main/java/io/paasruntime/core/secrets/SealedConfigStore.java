@@ -21,19 +21,22 @@ import java.util.function.Supplier;
  * app's current config vars and every release's config snapshot are sealed on the way in and opened
  * on the way out ({@link ConfigSealer}), so everything above it (the core, the providers it hands
  * the store to, the orchestrator's environment) sees plain values and the store underneath never
- * holds one. Everything else passes through. Thread-safe if the store underneath is.
+ * holds one. The local identity provider's token-signing keys are sealed the same way
+ * ({@link SealedSigningKeys}). Everything else passes through. Thread-safe if the store underneath is.
  */
 public final class SealedConfigStore implements StateStore {
     private final StateStore stored;
     private final ConfigSealer sealer;
     private final AppSettingsRepository settings;
     private final ReleaseRepository releases;
+    private final SigningKeyRepository signingKeys;
 
     public SealedConfigStore(StateStore stored, ConfigSealer sealer) {
         this.stored = stored;
         this.sealer = sealer;
         this.settings = new SealedSettings(stored.settings(), sealer);
         this.releases = new SealedReleases(stored.releases(), sealer);
+        this.signingKeys = new SealedSigningKeys(stored.signingKeys(), sealer.cipher());
     }
 
     @Override
@@ -78,7 +81,7 @@ public final class SealedConfigStore implements StateStore {
 
     @Override
     public SigningKeyRepository signingKeys() {
-        return stored.signingKeys();
+        return signingKeys;
     }
 
     /** The transaction's store is sealed too, so writes inside a transaction are no way around it. */

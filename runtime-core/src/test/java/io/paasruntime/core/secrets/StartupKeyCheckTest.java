@@ -3,6 +3,7 @@ package io.paasruntime.core.secrets;
 import io.paasruntime.core.CoreFixture;
 import io.paasruntime.core.providers.ProviderSetupException;
 import io.paasruntime.spi.store.App;
+import io.paasruntime.spi.store.SigningKey;
 import io.paasruntime.tck.store.InMemoryStateStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,5 +93,20 @@ class StartupKeyCheckTest {
             assertThat(new SealedConfigStore(stored, new ConfigSealer(key)).settings().configVars(appId))
                     .containsExactly(Map.entry("TOKEN", "t0k"));
         }
+    }
+
+    @Test
+    void aSealedSigningKeyAloneWithTheKeyFileGoneStopsTheStart() {
+        new SealedConfigStore(stored, new ConfigSealer(new SecretCipher(CoreFixture.randomKey()))).signingKeys()
+                .insertIfAbsent(new SigningKey("local-1", "{\"kty\":\"RSA\",\"d\":\"private\"}", Instant.now()));
+
+        assertThatThrownBy(() -> StartupKeyCheck.key(stored, Optional.empty(), dataDir))
+                .isInstanceOf(ProviderSetupException.class)
+                .hasMessageContaining("signing keys").hasMessageContaining("missing").hasMessageNotContaining("private");
+        assertThat(dataDir.resolve(RuntimeKey.KEY_FILE)).doesNotExist();
+        RuntimeKey.load(Optional.empty(), dataDir);
+        assertThatThrownBy(() -> StartupKeyCheck.key(stored, Optional.empty(), dataDir))
+                .isInstanceOf(ProviderSetupException.class)
+                .hasMessageContaining("signing key local-1").hasMessageContaining("do not decrypt");
     }
 }
