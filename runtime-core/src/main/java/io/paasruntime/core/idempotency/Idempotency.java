@@ -1,7 +1,6 @@
 package io.paasruntime.core.idempotency;
 
 import io.paasruntime.core.errors.Conflict;
-import io.paasruntime.core.errors.InternalError;
 import io.paasruntime.core.errors.ValidationFailed;
 import io.paasruntime.core.secrets.SecretCipher;
 import io.paasruntime.core.support.Times;
@@ -30,7 +29,6 @@ import java.util.function.Supplier;
 public final class Idempotency {
     public static final Duration RETENTION = Duration.ofHours(24);
     private static final int MAX_KEY = 255;
-    private static final String SEALED_BODY = "enc:v1:";
     private static final String KEYED_FINGERPRINT = "hmac:v1:";
 
     private final StateStore store;
@@ -75,7 +73,7 @@ public final class Idempotency {
             Answer answer = handle.get();
             if (answer.status() < 500) {
                 store.idempotency().insertIfAbsent(new IdempotentResponse(scope, key, keyed, answer.status(),
-                        SEALED_BODY + cipher.seal(answer.body(), owner(scope, key)), Times.now(clock)));
+                        cipher.sealForStore(answer.body(), owner(scope, key)), Times.now(clock)));
             }
             return answer;
         } finally {
@@ -85,15 +83,8 @@ public final class Idempotency {
     }
 
     private String open(IdempotentResponse stored) {
-        if (!stored.body().startsWith(SEALED_BODY)) {
-            return stored.body();
-        }
-        try {
-            return cipher.open(stored.body().substring(SEALED_BODY.length()), owner(stored.scope(), stored.key()));
-        } catch (IllegalArgumentException e) {
-            throw new InternalError("the stored answer to Idempotency-Key '" + stored.key() + "' does not decrypt"
-                    + " with this runtime's key: it was altered in the store or sealed with another key", e);
-        }
+        return cipher.openFromStore(stored.body(), owner(stored.scope(), stored.key()),
+                "the stored answer to Idempotency-Key '" + stored.key() + "'");
     }
 
     /** Unlike a config var's or an add-on credential's, so no sealed value opens as another kind. */

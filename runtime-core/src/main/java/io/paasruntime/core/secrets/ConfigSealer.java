@@ -14,8 +14,6 @@ import java.util.UUID;
  * as it is (it gets sealed the next time the app's config is written). Thread-safe.
  */
 public final class ConfigSealer {
-    static final String PREFIX = "enc:v1:";
-
     private final SecretCipher cipher;
 
     public ConfigSealer(SecretCipher cipher) {
@@ -30,7 +28,7 @@ public final class ConfigSealer {
     /** Every value sealed (including one that happens to start with the prefix, so it reads back as set). */
     public Map<String, String> seal(UUID appId, Map<String, String> plain) {
         Map<String, String> sealed = new LinkedHashMap<>();
-        plain.forEach((name, value) -> sealed.put(name, PREFIX + cipher.seal(value, owner(appId, name))));
+        plain.forEach((name, value) -> sealed.put(name, cipher.sealForStore(value, owner(appId, name))));
         return Map.copyOf(sealed);
     }
 
@@ -47,20 +45,11 @@ public final class ConfigSealer {
     }
 
     String open(UUID appId, String name, String stored) {
-        if (!isSealed(stored)) {
-            return stored;
-        }
-        try {
-            return cipher.open(stored.substring(PREFIX.length()), owner(appId, name));
-        } catch (IllegalArgumentException e) {
-            throw new InternalError("config var " + name + " of app " + appId + " does not decrypt with this runtime's"
-                    + " key (" + RuntimeKey.SETTING + " / " + RuntimeKey.KEY_FILE + "): it was altered in the store"
-                    + " or encrypted with another key", e);
-        }
+        return cipher.openFromStore(stored, owner(appId, name), "config var " + name + " of app " + appId);
     }
 
     static boolean isSealed(String stored) {
-        return stored.startsWith(PREFIX);
+        return SecretCipher.isSealedForStore(stored);
     }
 
     /** Unlike an add-on credential's (a bare UUID), so neither kind of value opens as the other. */

@@ -14,8 +14,6 @@ import java.util.List;
  * is. Thread-safe if the repository underneath is.
  */
 final class SealedSigningKeys implements SigningKeyRepository {
-    static final String PREFIX = "enc:v1:";
-
     private final SigningKeyRepository stored;
     private final SecretCipher cipher;
 
@@ -32,7 +30,7 @@ final class SealedSigningKeys implements SigningKeyRepository {
     @Override
     public boolean insertIfAbsent(SigningKey key) {
         return stored.insertIfAbsent(new SigningKey(key.keyId(),
-                PREFIX + cipher.seal(key.privateJwk(), owner(key.keyId())), key.createdAt()));
+                cipher.sealForStore(key.privateJwk(), owner(key.keyId())), key.createdAt()));
     }
 
     private SigningKey open(SigningKey key) {
@@ -46,20 +44,11 @@ final class SealedSigningKeys implements SigningKeyRepository {
      *                       the key's id only
      */
     static String open(SecretCipher cipher, SigningKey key) {
-        if (!isSealed(key)) {
-            return key.privateJwk();
-        }
-        try {
-            return cipher.open(key.privateJwk().substring(PREFIX.length()), owner(key.keyId()));
-        } catch (IllegalArgumentException e) {
-            throw new InternalError("signing key " + key.keyId() + " does not decrypt with this runtime's key ("
-                    + RuntimeKey.SETTING + " / " + RuntimeKey.KEY_FILE + "): it was altered in the store or"
-                    + " encrypted with another key", e);
-        }
+        return cipher.openFromStore(key.privateJwk(), owner(key.keyId()), "signing key " + key.keyId());
     }
 
     static boolean isSealed(SigningKey key) {
-        return key.privateJwk().startsWith(PREFIX);
+        return SecretCipher.isSealedForStore(key.privateJwk());
     }
 
     /** Unlike a config var's, an add-on credential's or a kept answer's, so no sealed value opens as another kind. */

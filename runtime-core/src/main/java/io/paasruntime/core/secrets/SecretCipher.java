@@ -1,5 +1,6 @@
 package io.paasruntime.core.secrets;
 
+import io.paasruntime.core.errors.InternalError;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -20,6 +21,8 @@ import java.util.HexFormat;
  * read back. Thread-safe.
  */
 public final class SecretCipher {
+    /** Marks a value sealed for the store ({@link #sealForStore}), unlike one written before encryption. */
+    static final String STORED_PREFIX = "enc:v1:";
     static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
@@ -74,6 +77,35 @@ public final class SecretCipher {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available in this JDK", e);
         }
+    }
+
+    /** {@code plaintext} sealed for a store column: {@code enc:v1:<base64>}. */
+    public String sealForStore(String plaintext, byte[] associatedData) {
+        return STORED_PREFIX + seal(plaintext, associatedData);
+    }
+
+    /**
+     * A value read from a store column: opened when {@link #sealForStore sealed}, else (written before
+     * encryption) as it is.
+     *
+     * @param what names the value in the error, never its content
+     * @throws InternalError when a sealed value does not open: altered in the store, or sealed with
+     *                       another key. Never a wrong value silently.
+     */
+    public String openFromStore(String stored, byte[] associatedData, String what) {
+        if (!isSealedForStore(stored)) {
+            return stored;
+        }
+        try {
+            return open(stored.substring(STORED_PREFIX.length()), associatedData);
+        } catch (IllegalArgumentException e) {
+            throw new InternalError(what + " does not decrypt with this runtime's key (" + RuntimeKey.SETTING + " / "
+                    + RuntimeKey.KEY_FILE + "): it was altered in the store or encrypted with another key", e);
+        }
+    }
+
+    public static boolean isSealedForStore(String stored) {
+        return stored.startsWith(STORED_PREFIX);
     }
 
     /**
